@@ -1,0 +1,2 @@
+package org.karyoloop.imaging;
+public record ImageLimits(long maxBytes, long maxPixels) {}

@@ -1,0 +1,116 @@
+package org.karyoloop.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+import org.karyoloop.testing.TestImages;
+
+/** REST ingest against the real database: created, duplicate, and problem+json for bad images. */
+@QuarkusTest
+class ImageResourceIT {
+
+    @Test
+    void rawBodyIsCreatedOnceAndTheSameBytesAgainAnswerTheExistingId() {
+        byte[] png = TestImages.uniquePng(120, 90);
+        String id = given().contentType("image/png").header("X-Source-Id", "lab-system").body(png)
+                .when().post("/api/images")
+                .then().statusCode(201).header("Location", notNullValue()).body("duplicate", equalTo(false))
+                .extract().path("id");
+
+        given().contentType("application/octet-stream").body(png)
+                .when().post("/api/images")
+                .then().statusCode(200).body("id", equalTo(id)).body("duplicate", equalTo(true));
+
+        given().when().get("/api/images/" + id)
+                .then().statusCode(200).body("width", equalTo(120)).body("height", equalTo(90))
+                .body("sourceId", equalTo("lab-system")).body("origin", equalTo("rest"));
+        byte[] back = given().when().get("/api/images/" + id + "/content")
+                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+        org.assertj.core.api.Assertions.assertThat(back).isEqualTo(png);
+    }
+
+    @Test
+    void multipartFileIsIngestedWithItsFormFields() {
+        byte[] tiff = TestImages.unique("tiff", 50, 40);
+        given().multiPart("file", "spread.tif", tiff, "image/tiff").multiPart("slideId", "slide-9")
+                .when().post("/api/images")
+                .then().statusCode(201).body("id", notNullValue());
+    }
+
+    @Test
+    void nonImageIsUnsupportedMediaTypeProblem() {
+        problem(given().contentType("application/octet-stream").body("hello, not an image".getBytes())
+                .when().post("/api/images").then(), 415, "not-an-image");
+    }
+
+    @Test
+    void truncatedPngIsUnprocessableProblem() {
+        byte[] png = TestImages.uniquePng(200, 200);
+        problem(given().contentType("image/png").body(Arrays.copyOf(png, png.length / 2))
+                .when().post("/api/images").then(), 422, "truncated");
+    }
+
+    @Test
+    void imageDeclaringTooManyPixelsIsRejectedBeforeDecoding() {
+        problem(given().contentType("image/png").body(pngHeaderOnly(100_000, 100_000))
+                .when().post("/api/images").then(), 413, "too-many-pixels");
+    }
+
+    @Test
+    void gifIsUnsupportedFormatProblem() {
+        problem(given().contentType("image/gif").body(TestImages.unique("gif", 20, 20))
+                .when().post("/api/images").then(), 415, "unsupported-format");
+    }
+
+    @Test
+    void textBodyIsUnsupportedMediaTypeProblem() {
+        given().contentType("text/plain").body("hello")
+                .when().post("/api/images")
+                .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
+    }
+
+    @Test
+    void emptyBodyIsBadRequestProblem() {
+        problem(given().contentType("image/png").body(new byte[0]).when().post("/api/images").then(), 400, "empty");
+    }
+
+    @Test
+    void unknownImageIsNotFoundProblem() {
+        problem(given().when().get("/api/images/00000000-0000-0000-0000-000000000000").then(), 404,
+                "image-not-found");
+    }
+
+    @Test
+    void malformedCaptureTimeIsBadRequestProblem() {
+        problem(given().contentType("image/png").header("X-Captured-At", "yesterday")
+                .body(TestImages.uniquePng(10, 10)).when().post("/api/images").then(), 400, "invalid-metadata");
+    }
+
+    private static void problem(ValidatableResponse response, int status, String code) {
+        response.statusCode(status).contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(status)).body("code", equalTo(code))
+                .body("type", equalTo("urn:karyoloop:problem:" + code)).body("detail", notNullValue());
+    }
+
+    /** A PNG signature and IHDR chunk claiming the given size, and no pixel data at all. */
+    static byte[] pngHeaderOnly(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}).putInt(13).put(ihdr.array())
+                .putInt((int) crc.getValue());
+        return png.array();
+    }
+}
