@@ -1,3 +1,27 @@
 package org.karyoloop.imaging;
-public enum ImageFormat { PNG("image/png"), JPEG("image/jpeg"), TIFF("image/tiff"), BMP("image/bmp");
-    private final String mediaType; ImageFormat(String m) { mediaType = m; } public String mediaType() { return mediaType; } }
+
+/** The image containers karyoloop decodes, as recognised from their magic bytes (never from a file name or a declared content type). */
+public enum ImageFormat {
+    PNG("image/png", "png"),
+    JPEG("image/jpeg", "jpeg"),
+    TIFF("image/tiff", "tiff"),
+    BMP("image/bmp", "bmp");
+
+    private final String mediaType;
+    private final String readerFormatName;
+
+    ImageFormat(String mediaType, String readerFormatName) {
+        this.mediaType = mediaType;
+        this.readerFormatName = readerFormatName;
+    }
+
+    /** The IANA media type, e.g. {@code image/tiff}, for Content-Type and CloudEvents datacontenttype. */
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** The ImageIO format name used to look up a reader. */
+    String readerFormatName() {
+        return readerFormatName;
+    }
+}
