@@ -71,6 +71,16 @@ our_broker_pid() {
   fi
 }
 
+# True once pid has fully exited (no /proc entry, or a zombie: its sockets are closed then).
+# An empty command line is not enough: it empties when the memory is released, slightly
+# before the process closes its files (and ports).
+process_gone() {
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 0
+  stat="${stat##*) }"
+  [[ "${stat:0:1}" == "Z" ]]
+}
+
 # Fetches the jars of kafka/pom.xml into $KAFKA_LIB_DIR unless they are there for the
 # current pom (a marker holds the pom's hash, so a version bump refetches), then checks the
 # broker, client and tools jars are one Kafka version.

@@ -25,11 +25,13 @@ else
   started_at=$(now_ms)
   kill -TERM "$pid" 2>/dev/null || true
   deadline=$((SECONDS + stop_timeout))
-  while [[ -n "$(our_broker_pid)" ]] && ((SECONDS < deadline)); do sleep 0.3; done
-  if [[ -n "$(our_broker_pid)" ]]; then
+  while ! process_gone "$pid" && ((SECONDS < deadline)); do sleep 0.2; done
+  if ! process_gone "$pid"; then
     log "Broker pid $pid still running after ${stop_timeout}s; sending SIGKILL."
     kill -KILL "$pid" 2>/dev/null || true
-    while [[ -n "$(our_broker_pid)" ]]; do sleep 0.2; done
+    deadline=$((SECONDS + 10))
+    while ! process_gone "$pid" && ((SECONDS < deadline)); do sleep 0.1; done
+    process_gone "$pid" || die "broker pid $pid survived SIGKILL for 10s"
   fi
   rm -f "$KAFKA_PID_FILE"
   echo "Stopped broker pid $pid in $(since "$started_at")s."
