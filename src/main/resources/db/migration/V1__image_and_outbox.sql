@@ -1,12 +1,12 @@
 -- Owned by the ingest role: one row per distinct image (content-addressed by SHA-256).
 create table image (
     id                  uuid primary key,
-    sha256              char(64)     not null,
+    sha256              varchar(64)  not null,
     format              varchar(8)   not null,
     width               integer      not null check (width > 0),
     height              integer      not null check (height > 0),
-    bits_per_sample     smallint     not null,
-    pages               smallint     not null default 1,
+    bits_per_sample     integer      not null,
+    pages               integer      not null default 1,
     byte_size           bigint       not null check (byte_size > 0),
     source_id           varchar(128),
     slide_id            varchar(128),
@@ -14,10 +14,10 @@ create table image (
     idempotency_key     varchar(200),
     origin              varchar(16)  not null check (origin in ('kafka', 'rest', 'claim-check')),
     received_at         timestamptz  not null default now(),
-    mean_intensity      real         not null,
-    std_intensity       real         not null,
-    background_level    smallint     not null,
-    foreground_fraction real         not null,
+    mean_intensity      double precision not null,
+    std_intensity       double precision not null,
+    background_level    integer      not null,
+    foreground_fraction double precision not null,
     constraint image_sha256_unique unique (sha256)
 );
 -- A client's idempotency key names one image per source: a retry with the same key is a duplicate.

@@ -148,10 +148,10 @@ public class ImageIngestService {
         image.idempotencyKey = request.idempotencyKey();
         image.origin = request.origin();
         image.receivedAt = Instant.now();
-        image.meanIntensity = (float) stats.mean();
-        image.stdIntensity = (float) stats.std();
+        image.meanIntensity = stats.mean();
+        image.stdIntensity = stats.std();
         image.backgroundLevel = stats.backgroundLevel();
-        image.foregroundFraction = (float) stats.foregroundFraction();
+        image.foregroundFraction = stats.foregroundFraction();
         images.persistAndFlush(image);
 
         outbox.stage(topics.imagesIngested(), image.id.toString(), new ImageIngested(

@@ -8,14 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
 /**
  * Makes sure the real services the integration tests need are there before Quarkus starts: the
- * PostgreSQL server (and the test database on it) and the Kafka broker with its topics. A broker that
+ * PostgreSQL server with a fresh test database (dropped and created once per test JVM) and the Kafka
+ * broker with its topics. A broker that
  * is not running is started with kafka/start.sh and kafka/create-topics.sh (.ci/run starts it
  * beforehand, so this is for a developer's plain {@code ./mvnw verify}).
  */
@@ -46,11 +46,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         String url = "jdbc:postgresql://" + DB_HOST + ":" + DB_PORT + "/postgres";
         try (Connection c = DriverManager.getConnection(url, env("DB_USER", "postgres"), env("DB_PASSWORD", ""));
                 Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + TEST_DB + "'")) {
-                if (rs.next()) {
-                    return;
-                }
-            }
+            // Every test run starts from an empty database that Flyway migrates from scratch.
+            s.execute("drop database if exists " + TEST_DB + " with (force)");
             s.execute("create database " + TEST_DB);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is not reachable at " + url

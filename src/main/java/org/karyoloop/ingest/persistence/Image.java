@@ -16,7 +16,7 @@ public class Image extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(nullable = false, length = 64, columnDefinition = "char(64)")
+    @Column(nullable = false, length = 64)
     public String sha256;
 
     @Column(nullable = false, length = 8)
@@ -28,10 +28,10 @@ public class Image extends PanacheEntityBase {
     @Column(nullable = false)
     public int height;
 
-    @Column(name = "bits_per_sample", nullable = false, columnDefinition = "smallint")
+    @Column(name = "bits_per_sample", nullable = false)
     public int bitsPerSample;
 
-    @Column(nullable = false, columnDefinition = "smallint")
+    @Column(nullable = false)
     public int pages;
 
     @Column(name = "byte_size", nullable = false)
@@ -55,15 +55,15 @@ public class Image extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
-    @Column(name = "mean_intensity", nullable = false, columnDefinition = "real")
-    public float meanIntensity;
+    @Column(name = "mean_intensity", nullable = false)
+    public double meanIntensity;
 
-    @Column(name = "std_intensity", nullable = false, columnDefinition = "real")
-    public float stdIntensity;
+    @Column(name = "std_intensity", nullable = false)
+    public double stdIntensity;
 
-    @Column(name = "background_level", nullable = false, columnDefinition = "smallint")
+    @Column(name = "background_level", nullable = false)
     public int backgroundLevel;
 
-    @Column(name = "foreground_fraction", nullable = false, columnDefinition = "real")
-    public float foregroundFraction;
+    @Column(name = "foreground_fraction", nullable = false)
+    public double foregroundFraction;
 }
