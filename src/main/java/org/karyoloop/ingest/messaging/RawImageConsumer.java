@@ -1,6 +1,6 @@
 package org.karyoloop.ingest.messaging;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,10 +25,11 @@ import org.karyoloop.platform.messaging.TopicsConfig;
 /**
  * Consumes images.raw (image bytes, or a claim check naming a file) and ingests each record. A
  * record that is not an acceptable image goes to images.dlq with its bytes and a reason, and the
- * consumer moves on; a transient failure (database or disk down) is retried with backoff while the
- * partition waits, and dead-lettered only after the retry budget. Blocking, because ingest writes to
- * PostgreSQL and the blob store; records of a partition are processed in order, at least once, and
- * ingest's dedupe by SHA-256 makes a redelivery a no-op.
+ * consumer moves on; a transient failure (database or disk down) is retried with backoff, and
+ * dead-lettered only after the retry budget. Blocking, because ingest writes to PostgreSQL and the
+ * blob store; records run concurrently on the bounded {@code ingest-workers} pool (images have no
+ * order), offsets are committed only up to the oldest unfinished record, so delivery is at least
+ * once, and ingest's dedupe by SHA-256 makes a redelivery a no-op.
  */
 @ApplicationScoped
 public class RawImageConsumer {
@@ -51,7 +52,7 @@ public class RawImageConsumer {
     }
 
     @Incoming(Channels.IMAGES_RAW)
-    @Blocking
+    @Blocking(value = "ingest-workers", ordered = false)
     @Retry(maxRetries = -1, delay = 200, jitter = 100, maxDuration = 300_000)
     @ExponentialBackoff(maxDelay = 10_000)
     public void consume(ConsumerRecord<String, byte[]> record) {

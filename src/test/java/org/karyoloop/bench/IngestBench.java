@@ -1,0 +1,221 @@
+package org.karyoloop.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The measuring half of bench/ingest.sh (see the method there): produces N unique ~1 MP 8-bit PNGs
+ * to images.raw, times until the running service has emitted ImageIngested for all of them, then
+ * times a plain KafkaConsumer reading the very same records. Prints both and a RESULT line.
+ */
+public final class IngestBench {
+
+    private static final String BOOTSTRAP = System.getProperty("bootstrap", "127.0.0.1:9092");
+
+    private IngestBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args.length > 0 ? args[0] : "300");
+        int size = Integer.parseInt(args.length > 1 ? args[1] : "1024");
+        System.out.printf("generating %d PNGs of %dx%d ...%n", n, size, size);
+        List<byte[]> images = new ArrayList<>();
+        Set<String> pending = new HashSet<>();
+        long bytes = 0;
+        Random random = new Random(42);
+        for (int i = 0; i < n; i++) {
+            byte[] png = spreadLikePng(size, random);
+            images.add(png);
+            pending.add(sha256(png));
+            bytes += png.length;
+        }
+        System.out.printf("mean PNG size %.0f KB%n", bytes / 1024.0 / n);
+
+        awaitStableGroup(System.getProperty("group"));
+        ObjectMapper mapper = new ObjectMapper();
+        try (KafkaConsumer<String, byte[]> ingested = consumer(); KafkaProducer<String, byte[]> producer = producer()) {
+            List<TopicPartition> ingestedParts = atEnd(ingested, "images.ingested");
+            Map<Integer, Long> rawStart = endOffsets("images.raw");
+
+            long t0 = System.nanoTime();
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            for (byte[] png : images) {
+                RecordHeaders headers = new RecordHeaders();
+                headers.add("content-type", "image/png".getBytes(StandardCharsets.UTF_8));
+                headers.add("source-id", "bench-scope".getBytes(StandardCharsets.UTF_8));
+                acks.add(producer.send(new ProducerRecord<>("images.raw", null, UUID.randomUUID().toString(), png,
+                        headers)));
+            }
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
+            double produceS = (System.nanoTime() - t0) / 1e9;
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (!pending.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : ingested.poll(Duration.ofMillis(100))) {
+                    pending.remove(mapper.readTree(r.value()).path("sha256").asText());
+                }
+            }
+            double ingestS = (System.nanoTime() - t0) / 1e9;
+            if (!pending.isEmpty()) {
+                System.out.printf("TIMEOUT: %d of %d images not ingested%n", pending.size(), n);
+                System.exit(1);
+            }
+            double ingestPerS = n / ingestS;
+            System.out.printf("produced %d records in %.2f s; all ingested after %.2f s: %.1f images/s%n", n,
+                    produceS, ingestS, ingestPerS);
+
+            double rawPerS = rawConsume(rawStart, n);
+            System.out.printf("plain KafkaConsumer over the same %d records: %.1f records/s%n", n, rawPerS);
+            System.out.printf("RESULT ingest_per_s=%.1f raw_consume_per_s=%.1f ratio=%.2f%n", ingestPerS, rawPerS,
+                    ingestPerS / rawPerS);
+        }
+    }
+
+    /** Reads the n records produced after {@code start} with a fresh plain consumer; records/s. */
+    private static double rawConsume(Map<Integer, Long> start, int n) {
+        try (KafkaConsumer<String, byte[]> raw = consumer()) {
+            List<TopicPartition> parts = new ArrayList<>();
+            start.keySet().forEach(p -> parts.add(new TopicPartition("images.raw", p)));
+            raw.assign(parts);
+            parts.forEach(tp -> raw.seek(tp, start.get(tp.partition())));
+            long t0 = System.nanoTime();
+            int seen = 0;
+            long checksum = 0;
+            while (seen < n) {
+                for (ConsumerRecord<String, byte[]> r : raw.poll(Duration.ofMillis(100))) {
+                    seen++;
+                    checksum += r.value().length;
+                }
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("(raw consumer read %d records, %d MB)%n", seen, checksum >> 20);
+            return seen / s;
+        }
+    }
+
+    /** A light, unevenly lit background with dark rods and blobs and sensor noise: compresses like a real spread. */
+    static byte[] spreadLikePng(int size, Random random) throws Exception {
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] px = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        double cx = random.nextDouble() * size;
+        double cy = random.nextDouble() * size;
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double d = Math.hypot(x - cx, y - cy) / size;
+                px[y * size + x] = (byte) Math.max(0, Math.min(255, 225 - 30 * d + random.nextGaussian() * 4));
+            }
+        }
+        for (int rod = 0; rod < 46; rod++) {
+            int x0 = random.nextInt(size);
+            int y0 = random.nextInt(size);
+            double angle = random.nextDouble() * Math.PI;
+            int length = 20 + random.nextInt(60);
+            for (int t = 0; t < length; t++) {
+                int x = (int) (x0 + Math.cos(angle) * t);
+                int y = (int) (y0 + Math.sin(angle) * t);
+                for (int w = -3; w <= 3; w++) {
+                    int xx = x + w;
+                    if (xx >= 0 && xx < size && y >= 0 && y < size) {
+                        px[y * size + xx] = (byte) ((t / 5) % 2 == 0 ? 50 : 110);
+                    }
+                }
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 33554432);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 67108864);
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 134217728);
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> atEnd(KafkaConsumer<String, byte[]> consumer, String topic) {
+        List<TopicPartition> parts = new ArrayList<>();
+        consumer.partitionsFor(topic).forEach(info -> parts.add(new TopicPartition(topic, info.partition())));
+        consumer.assign(parts);
+        consumer.seekToEnd(parts);
+        parts.forEach(consumer::position);
+        return parts;
+    }
+
+    private static Map<Integer, Long> endOffsets(String topic) {
+        try (KafkaConsumer<String, byte[]> c = consumer()) {
+            Map<Integer, Long> ends = new HashMap<>();
+            List<TopicPartition> parts = new ArrayList<>();
+            c.partitionsFor(topic).forEach(info -> parts.add(new TopicPartition(topic, info.partition())));
+            c.endOffsets(parts).forEach((tp, off) -> ends.put(tp.partition(), off));
+            return ends;
+        }
+    }
+
+    /** Waits until the service's consumer group has its partitions, so no record is produced before it listens. */
+    private static void awaitStableGroup(String group) throws Exception {
+        if (group == null) {
+            return;
+        }
+        Properties p = new Properties();
+        p.put("bootstrap.servers", BOOTSTRAP);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                var description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+                boolean assigned = description.members().stream()
+                        .anyMatch(m -> !m.assignment().topicPartitions().isEmpty());
+                if (assigned && description.groupState() == org.apache.kafka.common.GroupState.STABLE) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+            throw new IllegalStateException("consumer group " + group + " never got its partitions");
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
