@@ -220,6 +220,21 @@ final class StructureCheck {
         return new Table(size, (int) count, (int) at);
     }
 
+    /**
+     * Width and height as a BMP header declares them ({0, 0} if the header is too short), for when the JDK's reader
+     * refuses a header outright ("Invalid width/height", which it also says whenever the pixel data is missing) and
+     * a bomb should still be reported as one.
+     */
+    static long[] bmpDeclaredSize(byte[] b) {
+        if (b.length < 26) {
+            return new long[] {0, 0};
+        }
+        if (u32(b, 14, true) == 12) {
+            return new long[] {u16(b, 18, true), u16(b, 20, true)};
+        }
+        return new long[] {Math.abs((long) (int) u32(b, 18, true)), Math.abs((long) (int) u32(b, 22, true))};
+    }
+
     private static int bmp(byte[] b) throws ImageRejectedException {
         long dataOffset = u32(b, 10, true);
         long dib = u32(b, 14, true);
