@@ -9,6 +9,12 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntBinaryOperator;
 import java.util.stream.Stream;
 
@@ -65,6 +71,8 @@ class ImageDecoderTest {
                         TestImages.tiff("LZW", ByteOrder.BIG_ENDIAN, ramp, TestImages.rgb(), TestImages.palette()),
                         ImageFormat.TIFF, W, H, 8, 3, rampGray, 0),
                 new Case("RGB JPEG", TestImages.jpeg(smooth, 0.95f), ImageFormat.JPEG, W, H, 8, 1,
+                        (x, y) -> TestImages.expectedLuma(smooth, x, y), 6),
+                new Case("progressive RGB JPEG", TestImages.progressiveJpeg(smooth), ImageFormat.JPEG, W, H, 8, 1,
                         (x, y) -> TestImages.expectedLuma(smooth, x, y), 6),
                 new Case("gray JPEG", TestImages.jpeg(ramp, 0.95f), ImageFormat.JPEG, W, H, 8, 1, rampGray, 6),
                 new Case("CMYK JPEG with Adobe marker", TestImages.cmykJpeg(), ImageFormat.JPEG, W, H, 8, 1,
@@ -148,6 +156,17 @@ class ImageDecoderTest {
     }
 
     @Test
+    void sixteenBitTiffIsStretchedToEightBits() throws Exception {
+        // a 12-bit camera: values 200..4095; >> 8 would give 0..15, a nearly black image
+        DecodedImage decoded = decoder.decode(TestImages.tiff(null, ByteOrder.BIG_ENDIAN, TestImages.gray16Ramp(200, 4095)));
+
+        assertEquals(16, decoded.bitsPerSample());
+        assertEquals(0, decoded.grayAt(0, 0));
+        assertEquals(128, decoded.grayAt(128, 0), 1.0);
+        assertEquals(255, decoded.grayAt(W - 1, 0));
+    }
+
+    @Test
     void oneHotPixelDoesNotDarkenASixteenBitImage() throws Exception {
         BufferedImage image = TestImages.gray16Ramp(1000, 5000);
         image.getRaster().setSample(7, 7, 0, 65535);
@@ -205,15 +224,14 @@ class ImageDecoderTest {
         byte[] expectedPng = decoder.decode(png).gray();
         byte[] expectedJpeg = decoder.decode(jpeg).gray();
 
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            var futures = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            List<Future<Boolean>> futures = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 boolean even = i % 2 == 0;
-                futures.add(pool.submit(() -> java.util.Arrays.equals(
-                        decoder.decode(even ? png : jpeg).gray(), even ? expectedPng : expectedJpeg)));
+                futures.add(pool.submit(() -> Arrays.equals(decoder.decode(even ? png : jpeg).gray(), even ? expectedPng : expectedJpeg)));
             }
-            for (var f : futures) {
+            for (Future<Boolean> f : futures) {
                 assertTrue(f.get());
             }
         } finally {

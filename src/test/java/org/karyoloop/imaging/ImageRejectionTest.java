@@ -50,6 +50,8 @@ class ImageRejectionTest {
                 new Case("PNG with a flipped bit in IDAT", () -> flipInIdat(png), RejectReason.CORRUPT, "CRC"),
                 new Case("JPEG cut in half", () -> Arrays.copyOf(jpeg, jpeg.length / 2), RejectReason.TRUNCATED, "EOI"),
                 new Case("JPEG missing only EOI", () -> Arrays.copyOf(jpeg, jpeg.length - 2), RejectReason.TRUNCATED, "EOI"),
+                new Case("progressive JPEG cut after its first scans", () -> cut(TestImages.progressiveJpeg(TestImages.smoothRgb()), 0.6),
+                        RejectReason.TRUNCATED, "EOI"),
                 new Case("JPEG cut inside its headers", () -> Arrays.copyOf(jpeg, 30), RejectReason.TRUNCATED, ""),
                 new Case("TIFF cut in half", () -> Arrays.copyOf(tiff, tiff.length / 2), RejectReason.TRUNCATED, "strip"),
                 new Case("TIFF cut inside its header", () -> Arrays.copyOf(tiff, 6), RejectReason.TRUNCATED, ""),
@@ -176,6 +178,10 @@ class ImageRejectionTest {
         new Random(seed).nextBytes(b);
         b[0] = 0x13; // no signature starts with this byte
         return b;
+    }
+
+    private static byte[] cut(byte[] b, double keep) {
+        return Arrays.copyOf(b, (int) (b.length * keep));
     }
 
     private static byte[] with(byte[] b, int index, int value) {

@@ -162,6 +162,24 @@ final class TestImages {
         }
     }
 
+    static byte[] progressiveJpeg(BufferedImage image) {
+        try {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+                writer.write(null, new IIOImage(image, null, null), param);
+            } finally {
+                writer.dispose();
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * A CMYK JPEG as Photoshop writes them: four channels stored inverted, and an Adobe APP14 marker with
      * transform 0 (no colour transform) inserted after SOI so readers know the channels are CMYK. No writer makes
