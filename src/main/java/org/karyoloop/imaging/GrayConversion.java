@@ -24,7 +24,8 @@ import java.awt.image.SinglePixelPackedSampleModel;
  *       Microscope cameras rarely fill the 16-bit range (12-bit sensors in 16-bit files are common), so {@code >> 8}
  *       would leave such images nearly black. The cost: absolute exposure is lost, so the background of a 16-bit
  *       bright-field image always comes out near white. A flat 16-bit image falls back to {@code >> 8}.
- *       32-bit integer and floating-point samples are stretched between their exact minimum and maximum.</li>
+ *       Signed 16-bit, 32-bit integer and floating-point samples are stretched between their exact minimum and
+ *       maximum.</li>
  *   <li>Palette: each index through the luminance of its palette entry.</li>
  *   <li>RGB: Rec.601 luma, 0.299 R + 0.587 G + 0.114 B.</li>
  *   <li>CMYK (when a codec hands it over unconverted): naive inversion, then luma.</li>

@@ -1,5 +1,6 @@
 package org.karyoloop.imaging;
 
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 
 import java.awt.image.BufferedImage;
@@ -80,7 +81,8 @@ public final class ImageDecoder {
             BufferedImage image = reader.read(0);
             warnings.throwIfFatal();
             if (image == null || image.getWidth() != width || image.getHeight() != height) {
-                throw new ImageRejectedException(RejectReason.CORRUPT, "decoded size differs from declared " + width + "x" + height);
+                throw new ImageRejectedException(RejectReason.CORRUPT,
+                        "decoded size differs from declared " + width + "x" + height);
             }
             GrayConversion.Result gray = GrayConversion.toGray(image);
             return new DecodedImage(format, width, height, gray.bitsPerSample(), pages, gray.gray());
@@ -181,7 +183,7 @@ public final class ImageDecoder {
     private static ImageReader newReader(ImageFormat format) throws ImageRejectedException {
         ImageReaderSpi chosen = findSpi(format);
         if (format == ImageFormat.JPEG && (chosen == null || !chosen.getClass().getName().startsWith(TWELVEMONKEYS))) {
-            IIORegistry.getDefaultInstance().registerServiceProvider(new com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi());
+            IIORegistry.getDefaultInstance().registerServiceProvider(new JPEGImageReaderSpi());
             chosen = findSpi(format);
         }
         if (chosen == null) {

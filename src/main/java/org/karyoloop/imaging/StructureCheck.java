@@ -179,7 +179,8 @@ final class StructureCheck {
             }
             if (offsets != null) {
                 for (int k = 0; k < offsets.count(); k++) {
-                    long end = offsets.get(b, k, le) + (counts != null && k < counts.count() ? counts.get(b, k, le) : 1);
+                    long length = counts != null && k < counts.count() ? counts.get(b, k, le) : 1;
+                    long end = offsets.get(b, k, le) + length;
                     if (end > b.length) {
                         throw truncated("TIFF page " + pages + " strip/tile " + k + " ends at " + end + " but the file has "
                                 + b.length + " bytes");
