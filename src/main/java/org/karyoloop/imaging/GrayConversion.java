@@ -7,6 +7,7 @@ import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.DataBufferUShort;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.SampleModel;
@@ -23,7 +24,8 @@ import java.awt.image.SinglePixelPackedSampleModel;
  *       Microscope cameras rarely fill the 16-bit range (12-bit sensors in 16-bit files are common), so {@code >> 8}
  *       would leave such images nearly black. The cost: absolute exposure is lost, so the background of a 16-bit
  *       bright-field image always comes out near white. A flat 16-bit image falls back to {@code >> 8}.
- *       32-bit integer and floating-point samples are stretched between their exact minimum and maximum.</li>
+ *       Signed 16-bit, 32-bit integer and floating-point samples are stretched between their exact minimum and
+ *       maximum.</li>
  *   <li>Palette: each index through the luminance of its palette entry.</li>
  *   <li>RGB: Rec.601 luma, 0.299 R + 0.587 G + 0.114 B.</li>
  *   <li>CMYK (when a codec hands it over unconverted): naive inversion, then luma.</li>
@@ -61,7 +63,7 @@ final class GrayConversion {
         if (cm instanceof IndexColorModel icm) {
             palette(icm, raster, out);
         } else if (space == ColorSpace.TYPE_GRAY && colorBands == 1) {
-            if (!gray8(raster, out)) {
+            if (!gray8(raster, out) && !gray16(raster, out)) {
                 weighted(raster, new int[] {65536}, out);
             }
         } else if (space == ColorSpace.TYPE_RGB && colorBands == 3) {
@@ -96,6 +98,27 @@ final class GrayConversion {
                 }
             }
         }
+        return true;
+    }
+
+    /** 16-bit gray in a component layout (TYPE_USHORT_GRAY, 16-bit PNG and TIFF): copied out, then stretched. */
+    private static boolean gray16(Raster r, byte[] out) {
+        if (!(r.getSampleModel() instanceof ComponentSampleModel sm) || !(r.getDataBuffer() instanceof DataBufferUShort db)
+                || sm.getSampleSize(0) != 16 || !untranslated(r)) {
+            return false;
+        }
+        short[] data = db.getData(sm.getBankIndices()[0]);
+        int w = r.getWidth();
+        int stride = sm.getPixelStride();
+        char[] wide = new char[out.length];
+        for (int y = 0; y < r.getHeight(); y++) {
+            int src = db.getOffsets()[sm.getBankIndices()[0]] + sm.getOffset(0, y, 0);
+            int dst = y * w;
+            for (int x = 0; x < w; x++, src += stride) {
+                wide[dst + x] = (char) data[src];
+            }
+        }
+        stretch16(wide, out);
         return true;
     }
 

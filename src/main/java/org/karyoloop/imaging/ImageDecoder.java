@@ -1,5 +1,6 @@
 package org.karyoloop.imaging;
 
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 
 import java.awt.image.BufferedImage;
@@ -80,7 +81,8 @@ public final class ImageDecoder {
             BufferedImage image = reader.read(0);
             warnings.throwIfFatal();
             if (image == null || image.getWidth() != width || image.getHeight() != height) {
-                throw new ImageRejectedException(RejectReason.CORRUPT, "decoded size differs from declared " + width + "x" + height);
+                throw new ImageRejectedException(RejectReason.CORRUPT,
+                        "decoded size differs from declared " + width + "x" + height);
             }
             GrayConversion.Result gray = GrayConversion.toGray(image);
             return new DecodedImage(format, width, height, gray.bitsPerSample(), pages, gray.gray());
@@ -119,7 +121,14 @@ public final class ImageDecoder {
      * A codec failure. The structure walk is consulted first, because a codec reports a missing tail in many ways
      * ("Error reading PNG image data", a Huffman error, "No image data present") and the walk knows better.
      */
-    private static ImageRejectedException classify(ImageFormat format, byte[] bytes, Exception e) {
+    private ImageRejectedException classify(ImageFormat format, byte[] bytes, Exception e) {
+        if (format == ImageFormat.BMP) {
+            long[] size = StructureCheck.bmpDeclaredSize(bytes);
+            if (size[0] * size[1] > limits.maxPixels()) {
+                return new ImageRejectedException(RejectReason.TOO_MANY_PIXELS, "declared " + size[0] + "x" + size[1]
+                        + " = " + size[0] * size[1] + " pixels exceed the limit of " + limits.maxPixels(), e);
+            }
+        }
         try {
             StructureCheck.verify(format, bytes);
         } catch (ImageRejectedException structural) {
@@ -174,7 +183,7 @@ public final class ImageDecoder {
     private static ImageReader newReader(ImageFormat format) throws ImageRejectedException {
         ImageReaderSpi chosen = findSpi(format);
         if (format == ImageFormat.JPEG && (chosen == null || !chosen.getClass().getName().startsWith(TWELVEMONKEYS))) {
-            IIORegistry.getDefaultInstance().registerServiceProvider(new com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi());
+            IIORegistry.getDefaultInstance().registerServiceProvider(new JPEGImageReaderSpi());
             chosen = findSpi(format);
         }
         if (chosen == null) {
@@ -215,9 +224,11 @@ public final class ImageDecoder {
     }
 
     /**
-     * Collects codec warnings: TwelveMonkeys says "Truncated File - Missing EOI marker" and libjpeg "Premature end of
-     * JPEG file" while still returning an image; other "Corrupt JPEG data" warnings (bad Huffman codes) mean the rest
-     * of the image is a gray smear. Harmless ones (no ICC profile, extraneous bytes before a marker) are ignored.
+     * Collects codec warnings that mean the returned image is not the picture: libjpeg's "Corrupt JPEG data: ..."
+     * (bad Huffman code, "premature end of data segment": the scan hits a marker early, so the rest is a gray smear)
+     * is CORRUPT; "Premature end of JPEG file" and TwelveMonkeys' "Truncated File - Missing EOI marker" are TRUNCATED
+     * (the structure walk normally catches those first). Harmless ones (no ICC profile, extraneous bytes before a
+     * marker) are ignored.
      */
     private static final class Warnings implements IIOReadWarningListener {
         private String truncated;
@@ -226,10 +237,12 @@ public final class ImageDecoder {
         @Override
         public void warningOccurred(ImageReader source, String warning) {
             String lower = warning == null ? "" : warning.toLowerCase(Locale.ROOT);
-            if (lower.contains("truncated") || lower.contains("premature end") || lower.contains("missing eoi")) {
+            if (lower.contains("corrupt")) {
+                if (!lower.contains("extraneous bytes")) {
+                    corrupt = corrupt == null ? warning : corrupt;
+                }
+            } else if (lower.contains("truncated") || lower.contains("premature end") || lower.contains("missing eoi")) {
                 truncated = truncated == null ? warning : truncated;
-            } else if (lower.contains("corrupt") && !lower.contains("extraneous bytes")) {
-                corrupt = corrupt == null ? warning : corrupt;
             }
         }
 

@@ -1,6 +1,6 @@
 package org.karyoloop.imaging;
 
-/** The image containers karyoloop decodes, as recognised from their magic bytes (never from a file name or a declared content type). */
+/** The image containers karyoloop decodes, recognised by their magic bytes, never by a file name or declared type. */
 public enum ImageFormat {
     PNG("image/png", "png"),
     JPEG("image/jpeg", "jpeg"),

@@ -2,7 +2,10 @@ package org.karyoloop.imaging;
 
 import java.util.Objects;
 
-/** A permanent refusal of an input as an image: retrying the same bytes gives the same answer, so it belongs in a dead letter, not a retry. */
+/**
+ * A permanent refusal of an input as an image: the same bytes always get the same answer, so it belongs in a dead
+ * letter, never in a retry.
+ */
 public final class ImageRejectedException extends Exception {
 
     private static final long serialVersionUID = 1L;

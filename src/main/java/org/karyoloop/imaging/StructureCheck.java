@@ -179,7 +179,8 @@ final class StructureCheck {
             }
             if (offsets != null) {
                 for (int k = 0; k < offsets.count(); k++) {
-                    long end = offsets.get(b, k, le) + (counts != null && k < counts.count() ? counts.get(b, k, le) : 1);
+                    long length = counts != null && k < counts.count() ? counts.get(b, k, le) : 1;
+                    long end = offsets.get(b, k, le) + length;
                     if (end > b.length) {
                         throw truncated("TIFF page " + pages + " strip/tile " + k + " ends at " + end + " but the file has "
                                 + b.length + " bytes");
@@ -218,6 +219,21 @@ final class StructureCheck {
                     + b.length + " bytes)");
         }
         return new Table(size, (int) count, (int) at);
+    }
+
+    /**
+     * Width and height as a BMP header declares them ({0, 0} if the header is too short), for when the JDK's reader
+     * refuses a header outright ("Invalid width/height", which it also says whenever the pixel data is missing) and
+     * a bomb should still be reported as one.
+     */
+    static long[] bmpDeclaredSize(byte[] b) {
+        if (b.length < 26) {
+            return new long[] {0, 0};
+        }
+        if (u32(b, 14, true) == 12) {
+            return new long[] {u16(b, 18, true), u16(b, 20, true)};
+        }
+        return new long[] {Math.abs((long) (int) u32(b, 18, true)), Math.abs((long) (int) u32(b, 22, true))};
     }
 
     private static int bmp(byte[] b) throws ImageRejectedException {

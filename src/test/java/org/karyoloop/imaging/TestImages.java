@@ -1,0 +1,344 @@
+package org.karyoloop.imaging;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/** Generates small encoded images with known pixel values, so tests need no binary fixtures in the repository. */
+final class TestImages {
+
+    static final int W = 256;
+    static final int H = 64;
+
+    private TestImages() {
+    }
+
+    /** Horizontal ramp: column x has gray x (0..255), with a little vertical variation so rows differ. */
+    static BufferedImage grayRamp() {
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
+        WritableRaster r = image.getRaster();
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                r.setSample(x, y, 0, Math.min(255, x + y / 16));
+            }
+        }
+        return image;
+    }
+
+    /** 16-bit ramp from {@code lo} to {@code hi} across the columns, as a 12-bit camera in a 16-bit file would give. */
+    static BufferedImage gray16Ramp(int lo, int hi) {
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_USHORT_GRAY);
+        WritableRaster r = image.getRaster();
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                r.setSample(x, y, 0, lo + (int) Math.round((double) (hi - lo) * x / (W - 1)));
+            }
+        }
+        return image;
+    }
+
+    /** Colourful RGB: red rises across, green down, blue constant. */
+    static BufferedImage rgb() {
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                image.setRGB(x, y, x << 16 | (y * 4) << 8 | 90);
+            }
+        }
+        return image;
+    }
+
+    /** Smooth RGB (JPEG-friendly) so lossy compression stays within a few levels. */
+    static BufferedImage smoothRgb() {
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                image.setRGB(x, y, (x * 3 / 4 + 20) << 16 | (x / 2 + 60) << 8 | (200 - y));
+            }
+        }
+        return image;
+    }
+
+    /** 8-bit palette whose entries are coloured, so the palette's luminance (not the index) must be used. */
+    static BufferedImage palette() {
+        byte[] red = new byte[256];
+        byte[] green = new byte[256];
+        byte[] blue = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            red[i] = (byte) (255 - i);
+            green[i] = (byte) i;
+            blue[i] = (byte) (i / 2);
+        }
+        IndexColorModel icm = new IndexColorModel(8, 256, red, green, blue);
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_INDEXED, icm);
+        WritableRaster r = image.getRaster();
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                r.setSample(x, y, 0, (x + y) & 0xFF);
+            }
+        }
+        return image;
+    }
+
+    /** Rec.601 luma of each pixel's sRGB value, computed independently of the code under test. */
+    static int expectedLuma(BufferedImage image, int x, int y) {
+        int p = image.getRGB(x, y);
+        return (int) Math.round(0.299 * (p >> 16 & 0xFF) + 0.587 * (p >> 8 & 0xFF) + 0.114 * (p & 0xFF));
+    }
+
+    static byte[] write(BufferedImage image, String format) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no writer for " + format);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** TIFF with the given compression ("LZW", "Deflate", null for none) and byte order. */
+    static byte[] tiff(String compression, ByteOrder order, BufferedImage... pages) {
+        try {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                out.setByteOrder(order);
+                writer.setOutput(out);
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                if (compression != null) {
+                    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                    param.setCompressionType(compression);
+                }
+                writer.prepareWriteSequence(null);
+                for (BufferedImage page : pages) {
+                    writer.writeToSequence(new IIOImage(page, null, null), param);
+                }
+                writer.endWriteSequence();
+            } finally {
+                writer.dispose();
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] jpeg(BufferedImage image, float quality) {
+        try {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(quality);
+                writer.write(null, new IIOImage(image, null, null), param);
+            } finally {
+                writer.dispose();
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] progressiveJpeg(BufferedImage image) {
+        try {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+                writer.write(null, new IIOImage(image, null, null), param);
+            } finally {
+                writer.dispose();
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A CMYK JPEG as Photoshop writes them: four channels stored inverted, and an Adobe APP14 marker with
+     * transform 0 (no colour transform) inserted after SOI so readers know the channels are CMYK. No writer makes
+     * these directly, so the JDK writer encodes the four-band raster and the marker is spliced in. Ink: a black
+     * (K) ramp across the columns, no C, M or Y, so the expected gray is 255 - k.
+     */
+    static byte[] cmykJpeg() {
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, W, H, 4, null);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                raster.setPixel(x, y, new int[] {255, 255, 255, 255 - cmykInk(x)});
+            }
+        }
+        byte[] plain;
+        try {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(0.95f);
+                writer.write(null, new IIOImage(raster, null, null), param);
+            } finally {
+                writer.dispose();
+            }
+            plain = bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        byte[] out = new byte[plain.length + app14.length];
+        System.arraycopy(plain, 0, out, 0, 2);
+        System.arraycopy(app14, 0, out, 2, app14.length);
+        System.arraycopy(plain, 2, out, 2 + app14.length, plain.length - 2);
+        return out;
+    }
+
+    /** The K ink of the CMYK JPEG at column x. */
+    static int cmykInk(int x) {
+        return x * 200 / (W - 1);
+    }
+
+    /**
+     * A 32-bit BMP written by hand, as some microscope software does: BGRX pixels. With {@code v5Alpha} the header
+     * is BITMAPV5 with an alpha mask, yet every alpha byte is zero, the case where naive decoding shows nothing.
+     */
+    static byte[] bmp32(BufferedImage image, boolean v5Alpha) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int info = v5Alpha ? 124 : 40;
+        ByteBuffer b = ByteBuffer.allocate(14 + info + w * h * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'B').put((byte) 'M').putInt(b.capacity()).putInt(0).putInt(14 + info);
+        b.putInt(info).putInt(w).putInt(h).putShort((short) 1).putShort((short) 32).putInt(v5Alpha ? 3 : 0)
+                .putInt(w * h * 4).putInt(2835).putInt(2835).putInt(0).putInt(0);
+        if (v5Alpha) {
+            b.putInt(0x00FF0000).putInt(0x0000FF00).putInt(0x000000FF).putInt(0xFF000000);
+            b.putInt(0x73524742); // 'sRGB'
+            b.position(b.position() + 36 + 12); // endpoints, gamma
+            b.putInt(4).putInt(0).putInt(0).putInt(0); // intent, profile data, profile size, reserved
+        }
+        for (int y = h - 1; y >= 0; y--) { // bottom-up
+            for (int x = 0; x < w; x++) {
+                int p = image.getRGB(x, y);
+                b.put((byte) p).put((byte) (p >> 8)).put((byte) (p >> 16)).put((byte) 0);
+            }
+        }
+        return b.array();
+    }
+
+    /**
+     * A complete, valid PNG (correct CRCs, IEND) whose header claims width x height, with one row of real data:
+     * what a decompression bomb looks like before it is inflated.
+     */
+    static byte[] pngClaiming(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(out, "IHDR", ihdr.array());
+        Deflater deflater = new Deflater();
+        deflater.setInput(new byte[1 + Math.min(width, 1 << 16)]);
+        deflater.finish();
+        byte[] buf = new byte[1 << 16];
+        int n = deflater.deflate(buf);
+        deflater.end();
+        chunk(out, "IDAT", java.util.Arrays.copyOf(buf, n));
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(typeBytes);
+        out.writeBytes(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /** A BMP header claiming width x height with no pixel data behind it. */
+    static byte[] bmpClaiming(int width, int height) {
+        ByteBuffer b = ByteBuffer.allocate(54 + 16).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'B').put((byte) 'M').putInt(b.capacity()).putInt(0).putInt(54);
+        b.putInt(40).putInt(width).putInt(height).putShort((short) 1).putShort((short) 24).putInt(0).putInt(0)
+                .putInt(2835).putInt(2835).putInt(0).putInt(0);
+        return b.array();
+    }
+
+    /** The JPEG with its SOF dimensions rewritten. */
+    static byte[] jpegClaiming(byte[] jpeg, int width, int height) {
+        byte[] copy = jpeg.clone();
+        for (int i = 2; i < copy.length - 9; i++) {
+            if ((copy[i] & 0xFF) == 0xFF && ((copy[i + 1] & 0xFF) == 0xC0 || (copy[i + 1] & 0xFF) == 0xC2)) {
+                copy[i + 5] = (byte) (height >> 8);
+                copy[i + 6] = (byte) height;
+                copy[i + 7] = (byte) (width >> 8);
+                copy[i + 8] = (byte) width;
+                return copy;
+            }
+        }
+        throw new IllegalStateException("no SOF marker");
+    }
+
+    /** Folder of shared test data: -Dkaryoloop.testdata, else ../shared/testdata, else /work/shared/testdata. */
+    static Path testData() {
+        String property = System.getProperty("karyoloop.testdata");
+        if (property != null && Files.isDirectory(Path.of(property))) {
+            return Path.of(property);
+        }
+        Path relative = Path.of("..", "shared", "testdata").toAbsolutePath().normalize();
+        return Files.isDirectory(relative) ? relative : Path.of("/work/shared/testdata");
+    }
+
+    /** A little-endian TIFF whose only directory names itself as the next one. */
+    static byte[] loopingTiff() {
+        ByteBuffer b = ByteBuffer.allocate(8 + 2 + 12 + 4 + 16).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        b.putShort((short) 1);
+        b.putShort((short) 256).putShort((short) 3).putInt(1).putInt(16); // ImageWidth = 16
+        b.putInt(8); // next directory: itself
+        return b.array();
+    }
+
+    /** The TIFF with its ImageWidth and ImageLength entries rewritten (first directory, as the JDK writes them). */
+    static byte[] tiffClaiming(byte[] tiff, int width, int height) {
+        byte[] copy = tiff.clone();
+        ByteBuffer b = ByteBuffer.wrap(copy).order(copy[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        int ifd = b.getInt(4);
+        int entries = b.getShort(ifd) & 0xFFFF;
+        for (int i = 0; i < entries; i++) {
+            int entry = ifd + 2 + 12 * i;
+            int tag = b.getShort(entry) & 0xFFFF;
+            if (tag == 256 || tag == 257) {
+                b.putShort(entry + 2, (short) 4).putInt(entry + 4, 1).putInt(entry + 8, tag == 256 ? width : height);
+            }
+        }
+        return copy;
+    }
+}
