@@ -117,19 +117,19 @@ public class ImageIngestService {
 
     private Optional<IngestOutcome> findKnown(String sha256, IngestRequest request)
             throws IngestRequestRejectedException {
-        Optional<IngestOutcome> bySha = QuarkusTransaction.requiringNew()
-                .call(() -> images.findBySha256(sha256).map(i -> new IngestOutcome(i.id, i.sha256, true)));
-        if (request.idempotencyKey() == null) {
-            return bySha;
-        }
-        Optional<Image> byKey = QuarkusTransaction.requiringNew()
-                .call(() -> images.findByIdempotencyKey(request.sourceId(), request.idempotencyKey()));
-        if (byKey.isPresent() && !byKey.get().sha256.equals(sha256)) {
+        Known known = QuarkusTransaction.requiringNew().call(() -> new Known(
+                images.findBySha256(sha256).map(i -> new IngestOutcome(i.id, i.sha256, true)),
+                request.idempotencyKey() == null ? Optional.empty()
+                        : images.findByIdempotencyKey(request.sourceId(), request.idempotencyKey())));
+        if (known.byKey().isPresent() && !known.byKey().get().sha256.equals(sha256)) {
             throw new IngestRequestRejectedException(Reason.IDEMPOTENCY_KEY_REUSED,
-                    "idempotency key '" + request.idempotencyKey() + "' already names image " + byKey.get().id
-                            + " with different bytes");
+                    "idempotency key '" + request.idempotencyKey() + "' already names image "
+                            + known.byKey().get().id + " with different bytes");
         }
-        return bySha;
+        return known.bySha();
+    }
+
+    private record Known(Optional<IngestOutcome> bySha, Optional<Image> byKey) {
     }
 
     private IngestOutcome record(String sha256, IngestRequest request, DecodedImage decoded, IntensityStats stats) {

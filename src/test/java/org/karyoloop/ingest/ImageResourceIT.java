@@ -95,6 +95,40 @@ class ImageResourceIT {
                 .body(TestImages.uniquePng(10, 10)).when().post("/api/images").then(), 400, "invalid-metadata");
     }
 
+    @Test
+    void sameIdempotencyKeyWithOtherBytesIsAConflictProblem() {
+        String key = "retry-" + System.nanoTime();
+        given().contentType("image/png").header("Idempotency-Key", key).header("X-Source-Id", "lims")
+                .body(TestImages.uniquePng(12, 12)).when().post("/api/images").then().statusCode(201);
+        problem(given().contentType("image/png").header("Idempotency-Key", key).header("X-Source-Id", "lims")
+                .body(TestImages.uniquePng(12, 12)).when().post("/api/images").then(), 409,
+                "idempotency-key-reused");
+    }
+
+    @Test
+    void concurrentUploadsOfTheSameBytesCreateOneImage() throws Exception {
+        byte[] png = TestImages.uniquePng(300, 300);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<io.restassured.response.Response>>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(pool.submit(() -> given().contentType("image/png").body(png).when().post("/api/images")));
+            }
+            var statuses = new java.util.ArrayList<Integer>();
+            var ids = new java.util.HashSet<String>();
+            for (var call : calls) {
+                var response = call.get();
+                statuses.add(response.statusCode());
+                ids.add(response.path("id"));
+            }
+            org.assertj.core.api.Assertions.assertThat(statuses).containsOnly(200, 201);
+            org.assertj.core.api.Assertions.assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
+            org.assertj.core.api.Assertions.assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void problem(ValidatableResponse response, int status, String code) {
         response.statusCode(status).contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(status)).body("code", equalTo(code))

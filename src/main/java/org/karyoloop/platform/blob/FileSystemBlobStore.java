@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -44,7 +46,14 @@ public class FileSystemBlobStore implements BlobStore {
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), sha256, ".tmp");
         try {
-            Files.write(tmp, bytes, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                // One fsync per blob: the row that names it is committed only after the bytes are durable.
+                channel.force(false);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {

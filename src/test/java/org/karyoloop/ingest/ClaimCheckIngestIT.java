@@ -1,0 +1,116 @@
+package org.karyoloop.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.karyoloop.ingest.persistence.ImageRepository;
+import org.karyoloop.testing.KafkaTestClient;
+import org.karyoloop.testing.TestImages;
+
+/** Claim-check records on images.raw: files below the configured root only, through the real broker. */
+@QuarkusTest
+class ClaimCheckIngestIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Map<String, String> CLAIM = Map.of("content-type",
+            "application/vnd.karyoloop.claim-check+json", "source-id", "share-1");
+
+    @Inject
+    IngestConfig config;
+
+    @Inject
+    ImageRepository images;
+
+    @Inject
+    ObjectMapper mapper;
+
+    KafkaTestClient kafka;
+    KafkaTestClient.Watch ingested;
+    KafkaTestClient.Watch dlq;
+    Path root;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        root = Path.of(config.claimCheckRoot()).toAbsolutePath();
+        Files.createDirectories(root);
+        kafka = new KafkaTestClient();
+        ingested = kafka.watch("images.ingested");
+        dlq = kafka.watch("images.dlq");
+    }
+
+    @AfterEach
+    void tearDown() {
+        ingested.close();
+        dlq.close();
+        kafka.close();
+    }
+
+    @Test
+    void claimCheckBelowTheRootIsIngestedFromTheFile() throws Exception {
+        byte[] tiff = TestImages.unique("tiff", 40, 30);
+        String sha = ImageIngestService.sha256(tiff);
+        Path file = Files.write(root.resolve("spread-" + UUID.randomUUID() + ".tif"), tiff);
+
+        kafka.send("images.raw", "share-1", claim(file.toUri().toString()), CLAIM);
+
+        assertThat(ingested.await(r -> hasSha(r, sha), 1, WAIT)).hasSize(1);
+        String origin = QuarkusTransaction.requiringNew().call(() -> images.findBySha256(sha).orElseThrow().origin);
+        assertThat(origin).isEqualTo("claim-check");
+    }
+
+    @Test
+    void claimChecksOutsideTheRootAreDeadLetteredAsForbidden() throws Exception {
+        Path outside = Files.createTempFile("outside", ".png");
+        Files.write(outside, TestImages.uniquePng(10, 10));
+        Path link = root.resolve("link-" + UUID.randomUUID() + ".png");
+        Files.createSymbolicLink(link, outside);
+        byte[] direct = claim(outside.toUri().toString());
+        byte[] traversal = claim(root.toUri() + "../" + outside.getFileName() + "?x=" + UUID.randomUUID());
+        byte[] viaLink = claim(link.toUri().toString());
+        byte[] http = claim("http://example.org/" + UUID.randomUUID() + ".png");
+
+        for (byte[] value : List.of(direct, traversal, viaLink, http)) {
+            kafka.send("images.raw", "share-1", value, CLAIM);
+        }
+
+        List<ConsumerRecord<String, byte[]>> dead = dlq.await(r -> isOneOf(r, direct, traversal, viaLink, http), 4,
+                WAIT);
+        assertThat(dead).hasSize(4);
+        assertThat(dead).allSatisfy(r -> assertThat(KafkaTestClient.header(r, "dead-letter-reason"))
+                .isIn("claim-check-forbidden", "claim-check-invalid"));
+        assertThat(dead.stream().filter(r -> Arrays.equals(r.value(), viaLink)).findFirst().orElseThrow())
+                .satisfies(r -> assertThat(KafkaTestClient.header(r, "dead-letter-reason"))
+                        .isEqualTo("claim-check-forbidden"));
+    }
+
+    private byte[] claim(String uri) throws Exception {
+        return mapper.writeValueAsString(Map.of("uri", uri)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isOneOf(ConsumerRecord<String, byte[]> record, byte[]... values) {
+        return Arrays.stream(values).anyMatch(v -> Arrays.equals(v, record.value()));
+    }
+
+    private boolean hasSha(ConsumerRecord<String, byte[]> record, String sha) {
+        try {
+            return sha.equals(mapper.readTree(record.value()).path("sha256").asText());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
