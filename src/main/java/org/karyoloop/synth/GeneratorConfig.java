@@ -80,6 +80,14 @@ public record GeneratorConfig(
         return Math.min(width, height) / (double) DEFAULT_SIZE * domain.scale();
     }
 
+    /**
+     * The seed every random stream of this configuration derives from: the seed mixed with the
+     * domain's name, so two domains with the same seed never share spreads (no leakage between them).
+     */
+    public long streamSeed() {
+        return Seeds.mix(seed, domain.name().hashCode(), Seeds.DOMAIN);
+    }
+
     /** The slide that image {@code index} belongs to. */
     public long slideOf(long index) {
         return Math.floorDiv(index, imagesPerSlide);

@@ -9,6 +9,7 @@ final class Seeds {
     static final long SPREAD = 0x5B8E;
     static final long LABEL = 0x1ABE;
     static final long NOISE = 0x4015E;
+    static final long DOMAIN = 0xD0A1;
 
     private Seeds() {
     }

@@ -29,7 +29,7 @@ public record SlideFactors(
 
     /** The factors of slide {@code index} of the stream configured by {@code config}. */
     public static SlideFactors of(GeneratorConfig config, long index) {
-        SplittableRandom random = Seeds.random(config.seed(), index, Seeds.SLIDE);
+        SplittableRandom random = Seeds.random(config.streamSeed(), index, Seeds.SLIDE);
         double spread = config.slideQualitySpread();
         // Log-normal with mean 1, so the stream's shares equal the configured ones on average.
         double quality = StrictMath.exp(spread * random.nextGaussian() - spread * spread / 2);

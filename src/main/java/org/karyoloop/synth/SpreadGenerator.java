@@ -41,10 +41,24 @@ public final class SpreadGenerator {
         return lastSlide;
     }
 
+    private static SyntheticImage.Box box(List<ChromosomeMask> masks) {
+        int x0 = Integer.MAX_VALUE;
+        int y0 = Integer.MAX_VALUE;
+        int x1 = 0;
+        int y1 = 0;
+        for (ChromosomeMask m : masks) {
+            x0 = Math.min(x0, m.x0());
+            y0 = Math.min(y0, m.y0());
+            x1 = Math.max(x1, m.x0() + m.width() - 1);
+            y1 = Math.max(y1, m.y0() + m.height() - 1);
+        }
+        return new SyntheticImage.Box(x0, y0, x1, y1);
+    }
+
     /** Image {@code index} of the stream. */
     public SyntheticImage generate(long index) {
         SlideFactors slide = slideOf(index);
-        SplittableRandom random = Seeds.random(config.seed(), index, Seeds.SPREAD);
+        SplittableRandom random = Seeds.random(config.streamSeed(), index, Seeds.SPREAD);
         SpreadPlan plan = planner.plan(slide, random);
         List<Chromosome> chromosomes = layout.place(plan, slide.male(), random);
         List<Cell> cells = cellLayout.place(plan, chromosomes, random);
@@ -58,12 +72,12 @@ public final class SpreadGenerator {
         }
         SpreadTruth truth = measurer.measure(plan, chromosomes, masks, cells, canvas, plan.blur());
         byte[] pixels = camera.record(canvas, plan, plan.blur() * config.pixelScale(),
-                Seeds.random(config.seed(), index, Seeds.NOISE));
+                Seeds.random(config.streamSeed(), index, Seeds.NOISE));
         int quality = config.domain().jpegQuality();
         if (quality > 0) {
             pixels = ImageCodec.jpegRoundTrip(pixels, config.width(), config.height(), quality);
         }
         return new SyntheticImage(index, slide, config.domain().name(), config.width(), config.height(), pixels,
-                truth);
+                truth, box(masks));
     }
 }
