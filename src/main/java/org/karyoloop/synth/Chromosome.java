@@ -84,13 +84,17 @@ final class Chromosome {
         cx /= segments + 1;
         cy /= segments + 1;
         double constriction = 0.45 * width / length;
+        double wobble = 0;
         for (int i = 0; i <= segments; i++) {
             xs[i] -= cx;
             ys[i] -= cy;
             double t = (double) i / segments;
             ts[i] = flipped ? 1 - t : t;
             double fromCentromere = (ts[i] - centromere) / constriction;
-            hs[i] = 0.5 * width * (1 - 0.35 * StrictMath.exp(-fromCentromere * fromCentromere));
+            // The outline wobbles a little along the length.
+            wobble = 0.7 * wobble + 0.3 * random.nextGaussian();
+            hs[i] = 0.5 * width * (1 - 0.35 * StrictMath.exp(-fromCentromere * fromCentromere))
+                    * (1 + 0.06 * wobble);
         }
         return new Chromosome(type, flipped, length, width, xs, ys, ts, hs);
     }

@@ -84,8 +84,8 @@ final class Karyotype {
             position += width;
             dark = !dark;
         }
-        fill(raw, 0, 1.5 / length, 0.25f);
-        fill(raw, 1 - 1.5 / length, 1, 0.25f);
+        fill(raw, 0, 1.5 / length, 0.3f);
+        fill(raw, 1 - 1.5 / length, 1, 0.3f);
         fill(raw, (centromere - 1.2) / length, (centromere + 1.2) / length, 0.75f);
         if (CENTROMERE[type] < 0.2) {
             // Acrocentric: a pale stalk and a small dark satellite on the short arm.

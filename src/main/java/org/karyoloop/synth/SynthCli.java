@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import javax.imageio.ImageIO;
 
-/** The command line of the synthetic metaphase generator: generate, contact-sheet, microscope, bench. */
+/** The command line of the synthetic metaphase generator: generate, contact-sheet, microscope, bench, audit. */
 public final class SynthCli {
 
     private static final String USAGE = String.join("\n",
@@ -15,7 +15,8 @@ public final class SynthCli {
             "  contact-sheet --out docs/images/contact-sheet.png [--detail docs/images/contact-sheet-detail.png]"
                     + " [--per-row 4] [--seed S]",
             "  " + MicroscopeCommand.USAGE,
-            "  " + BenchCommand.USAGE);
+            "  " + BenchCommand.USAGE,
+            "  " + AuditCommand.USAGE);
 
     private SynthCli() {
     }
@@ -37,6 +38,7 @@ public final class SynthCli {
                 case "contact-sheet" -> contactSheet(options, out);
                 case "microscope" -> MicroscopeCommand.run(options, out);
                 case "bench" -> BenchCommand.run(options, out);
+                case "audit" -> AuditCommand.run(options, out);
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
             }
             return 0;

@@ -1,6 +1,6 @@
 package org.karyoloop.synth;
 
-/** L2-regularised logistic regression by full-batch gradient descent on standardised features; small and test-only. */
+/** L2-regularised logistic regression by full-batch gradient descent on standardised features: the audit's naive model. */
 final class LogisticRegression {
 
     private final double[] means;
