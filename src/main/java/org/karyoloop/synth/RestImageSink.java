@@ -1,0 +1,85 @@
+package org.karyoloop.synth;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Sends images as {@code POST /api/images} with the raw bytes as body and {@link CaptureHeaders} as
+ * HTTP headers. Thread-safe. Delivery: at most once per call (no retries); a bounded number of
+ * requests are in flight, and any status outside 2xx counts as a failure with its status in the reason.
+ */
+final class RestImageSink implements ImageSink {
+
+    /** The ingest endpoint, relative to the base URL. */
+    static final String PATH = "/api/images";
+    private static final int IN_FLIGHT = 16;
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI endpoint;
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicReference<String> lastFailure = new AtomicReference<>("");
+
+    RestImageSink(String baseUrl) {
+        endpoint = URI.create(baseUrl.replaceAll("/+$", "") + PATH);
+    }
+
+    static HttpRequest request(URI endpoint, EncodedImage image, CaptureHeaders headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(image.bytes()));
+        headers.httpHeaders().forEach(builder::header);
+        return builder.build();
+    }
+
+    @Override
+    public void send(EncodedImage image, CaptureHeaders headers) {
+        inFlight.acquireUninterruptibly();
+        client.sendAsync(request(endpoint, image, headers), HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, error) -> {
+                    inFlight.release();
+                    if (error != null) {
+                        failed.incrementAndGet();
+                        lastFailure.set(error.toString());
+                    } else if (response.statusCode() / 100 == 2) {
+                        acknowledged.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                        lastFailure.set("HTTP " + response.statusCode() + ": " + response.body());
+                    }
+                });
+    }
+
+    @Override
+    public void flush() {
+        inFlight.acquireUninterruptibly(IN_FLIGHT);
+        inFlight.release(IN_FLIGHT);
+    }
+
+    @Override
+    public long acknowledged() {
+        return acknowledged.get();
+    }
+
+    @Override
+    public long failed() {
+        return failed.get();
+    }
+
+    @Override
+    public String lastFailure() {
+        return lastFailure.get();
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+}
