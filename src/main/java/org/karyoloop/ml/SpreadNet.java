@@ -1,0 +1,79 @@
+package org.karyoloop.ml;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import java.util.List;
+
+/**
+ * Builds the architectures karyoloop trains and serves, by name. {@value #V1}: a compact residual CNN
+ * for one gray channel (a 3x3 stem, four residual blocks of 16, 32, 64 and 128 channels, each halving
+ * the resolution, global average pooling, a linear layer to the class logits), small enough for CPU
+ * serving at 96 x 96 (see NOTES-DEPS for its speed). Stateless; thread-safe.
+ */
+public final class SpreadNet {
+
+    /** The compact residual CNN described above. */
+    public static final String V1 = "spreadnet-v1";
+
+    private static final int[] WIDTHS = {16, 32, 64, 128};
+
+    private SpreadNet() {
+    }
+
+    /** Whether {@code architecture} can be built in code (otherwise the artifact must carry its graph). */
+    public static boolean knows(String architecture) {
+        return V1.equals(architecture);
+    }
+
+    /** A fresh, uninitialised block of {@code architecture} with {@code classes} outputs. */
+    public static Block build(String architecture, int classes) {
+        if (!knows(architecture)) {
+            throw new IllegalArgumentException("unknown architecture " + architecture);
+        }
+        SequentialBlock net = new SequentialBlock()
+                .add(conv(WIDTHS[0], 3, 1))
+                .add(BatchNorm.builder().build())
+                .add(Activation::relu);
+        for (int width : WIDTHS) {
+            net.add(residual(width));
+        }
+        return net.add(Pool.globalAvgPool2dBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(classes).build());
+    }
+
+    /** Two 3x3 convolutions (the first with stride 2) added to a strided 1x1 projection, then ReLU. */
+    private static Block residual(int width) {
+        SequentialBlock main = new SequentialBlock()
+                .add(conv(width, 3, 2))
+                .add(BatchNorm.builder().build())
+                .add(Activation::relu)
+                .add(conv(width, 3, 1))
+                .add(BatchNorm.builder().build());
+        SequentialBlock shortcut = new SequentialBlock()
+                .add(conv(width, 1, 2))
+                .add(BatchNorm.builder().build());
+        return new SequentialBlock()
+                .add(new ParallelBlock(SpreadNet::sum, List.of(main, shortcut)))
+                .add(Activation::relu);
+    }
+
+    private static NDList sum(List<NDList> branches) {
+        return new NDList(branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow()));
+    }
+
+    private static Conv2d conv(int filters, int kernel, int stride) {
+        int pad = kernel / 2;
+        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(pad, pad)).optBias(false).build();
+    }
+}

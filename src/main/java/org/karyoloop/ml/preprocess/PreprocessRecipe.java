@@ -1,0 +1,40 @@
+package org.karyoloop.ml.preprocess;
+
+/**
+ * How a spread is turned into a model input; part of every model version, so scoring and training
+ * apply exactly the steps the model was trained with.
+ *
+ * @param inputSize side of the square model input in pixels (e.g. 96)
+ * @param workingSize longest side the image is box-averaged to before normalisation (cheap, and large
+ *                    enough that chromosomes keep their shape)
+ * @param autolevel whether to stretch contrast between the {@code lowPercentile} and
+ *                  {@code highPercentile} gray levels (the lab's "autolevel")
+ * @param lowPercentile gray-level percentile (0..100) mapped to black by autolevel
+ * @param highPercentile gray-level percentile (0..100) mapped to white by autolevel
+ * @param automask whether to flatten the background to white and remove large blobs (the lab's "automask")
+ * @param maskDelta how much darker than the background (0..1 of the range) a pixel must be to count as
+ *                  foreground
+ * @param maxBlobFraction foreground components larger than this share of the image are nuclei or blood
+ *                        cells, not chromosomes, and are removed by automask
+ */
+public record PreprocessRecipe(int inputSize, int workingSize, boolean autolevel, double lowPercentile,
+        double highPercentile, boolean automask, double maskDelta, double maxBlobFraction) {
+
+    public PreprocessRecipe {
+        if (inputSize < 8 || inputSize > 1024 || workingSize < inputSize) {
+            throw new IllegalArgumentException("need 8 <= inputSize <= 1024 and workingSize >= inputSize");
+        }
+        if (lowPercentile < 0 || highPercentile > 100 || lowPercentile >= highPercentile) {
+            throw new IllegalArgumentException("need 0 <= lowPercentile < highPercentile <= 100");
+        }
+        if (maskDelta <= 0 || maskDelta >= 1 || maxBlobFraction <= 0 || maxBlobFraction > 1) {
+            throw new IllegalArgumentException("need 0 < maskDelta < 1 and 0 < maxBlobFraction <= 1");
+        }
+    }
+
+    /** The lab's recipe at the given input size: autolevel 0.5..99.5 %, automask, blobs over 1.5 % removed. */
+    public static PreprocessRecipe standard(int inputSize) {
+        return new PreprocessRecipe(inputSize, Math.max(inputSize, 4 * inputSize), true, 0.5, 99.5, true, 0.12,
+                0.015);
+    }
+}

@@ -1,0 +1,108 @@
+package org.karyoloop.ml.preprocess;
+
+import java.util.Objects;
+import org.karyoloop.imaging.DecodedImage;
+
+/**
+ * The one preprocessing code path of scoring and training: 8-bit gray, box-averaged to the working
+ * size, autolevel (percentile contrast stretch), automask (background flattened to white, large
+ * nuclei and blood cells removed), letterboxed to the square input size, inverted so that background
+ * is 0 and chromosomes are high. Pure Java and deterministic; thread-safe (immutable).
+ */
+public final class Preprocessor {
+
+    private final PreprocessRecipe recipe;
+
+    public Preprocessor(PreprocessRecipe recipe) {
+        this.recipe = Objects.requireNonNull(recipe, "recipe");
+    }
+
+    public PreprocessRecipe recipe() {
+        return recipe;
+    }
+
+    /** The model input of {@code image}: inputSize x inputSize values in 0..1, row-major. */
+    public float[] apply(DecodedImage image) {
+        int factor = Math.max(1, ceilDiv(Math.max(image.width(), image.height()), recipe.workingSize()));
+        int w = ceilDiv(image.width(), factor);
+        int h = ceilDiv(image.height(), factor);
+        float[] work = boxAverage(image, factor, w, h);
+        if (recipe.autolevel()) {
+            autolevel(work);
+        }
+        if (recipe.automask()) {
+            BackgroundMask.apply(work, w, h, recipe.maskDelta(), recipe.maxBlobFraction());
+        }
+        float[] out = letterbox(work, w, h, recipe.inputSize());
+        for (int i = 0; i < out.length; i++) {
+            out[i] = 1f - out[i];
+        }
+        return out;
+    }
+
+    /** Averages factor x factor blocks (a partial block at the edge averages what it has) into 0..1. */
+    private static float[] boxAverage(DecodedImage image, int factor, int w, int h) {
+        byte[] gray = image.gray();
+        int width = image.width();
+        float[] sum = new float[w * h];
+        int[] count = new int[w * h];
+        for (int y = 0; y < image.height(); y++) {
+            int row = (y / factor) * w;
+            int offset = y * width;
+            for (int x = 0; x < width; x++) {
+                int i = row + x / factor;
+                sum[i] += gray[offset + x] & 0xFF;
+                count[i]++;
+            }
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = sum[i] / (255f * count[i]);
+        }
+        return sum;
+    }
+
+    /** Maps the low percentile to 0 and the high one to 1, clamping outside. */
+    private void autolevel(float[] v) {
+        Histogram histogram = Histogram.of(v);
+        float lo = histogram.percentile(recipe.lowPercentile());
+        float hi = histogram.percentile(recipe.highPercentile());
+        if (hi - lo < 1f / 255f) {
+            return; // a flat image has nothing to stretch
+        }
+        float scale = 1f / (hi - lo);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.min(1f, Math.max(0f, (v[i] - lo) * scale));
+        }
+    }
+
+    /** Scales the longer side to {@code size}, centres, and pads with background (1 = white). */
+    private static float[] letterbox(float[] src, int w, int h, int size) {
+        float[] out = new float[size * size];
+        java.util.Arrays.fill(out, 1f);
+        double scale = (double) size / Math.max(w, h);
+        int tw = Math.max(1, (int) Math.round(w * scale));
+        int th = Math.max(1, (int) Math.round(h * scale));
+        int ox = (size - tw) / 2;
+        int oy = (size - th) / 2;
+        for (int ty = 0; ty < th; ty++) {
+            int y0 = (int) (ty / scale);
+            int y1 = Math.min(h, Math.max(y0 + 1, (int) ((ty + 1) / scale)));
+            for (int tx = 0; tx < tw; tx++) {
+                int x0 = (int) (tx / scale);
+                int x1 = Math.min(w, Math.max(x0 + 1, (int) ((tx + 1) / scale)));
+                float acc = 0;
+                for (int y = y0; y < y1; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        acc += src[y * w + x];
+                    }
+                }
+                out[(oy + ty) * size + ox + tx] = acc / ((y1 - y0) * (x1 - x0));
+            }
+        }
+        return out;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}

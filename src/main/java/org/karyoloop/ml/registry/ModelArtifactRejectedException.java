@@ -1,0 +1,39 @@
+package org.karyoloop.ml.registry;
+
+/** A model artifact or its metadata was refused at registration or could not be loaded for serving. */
+public final class ModelArtifactRejectedException extends RuntimeException {
+
+    /** Why, with a stable code for problem+json and metrics. */
+    public enum Reason {
+        INVALID_METADATA("invalid-model-metadata"),
+        HASH_MISMATCH("artifact-hash-mismatch"),
+        UNLOADABLE("artifact-unloadable"),
+        WRONG_SHAPE("artifact-wrong-shape"),
+        MISSING("artifact-missing");
+
+        private final String code;
+
+        Reason(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    private final Reason reason;
+
+    public ModelArtifactRejectedException(Reason reason, String detail) {
+        this(reason, detail, null);
+    }
+
+    public ModelArtifactRejectedException(Reason reason, String detail, Throwable cause) {
+        super(detail, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
