@@ -10,6 +10,18 @@ public final class Channels {
     /** Ingest consumes raw images (bytes or claim checks) from microscopes. */
     public static final String IMAGES_RAW = "images-raw";
 
+    /** Rollout reads scored images for live canary evidence (its own channel on images.scored). */
+    public static final String IMAGES_SCORED_ROLLOUT = "images-scored-rollout";
+
+    /** Rollout reads final labels for live canary evidence (its own channel on labels.submitted). */
+    public static final String LABELS_SUBMITTED_ROLLOUT = "labels-submitted-rollout";
+
+    /** Rollout reads candidates announced by training. */
+    public static final String MODELS_CANDIDATES = "models-candidates";
+
+    /** Rollout reads scoring replicas' load reports (its own channel on models.serving). */
+    public static final String MODELS_SERVING_ROLLOUT = "models-serving-rollout";
+
     private Channels() {
     }
 }

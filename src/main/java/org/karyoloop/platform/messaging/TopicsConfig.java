@@ -14,4 +14,7 @@ public interface TopicsConfig {
 
     /** Dead letters of images.raw: original bytes and headers plus the reason. */
     String imagesDlq();
+
+    /** The compacted rollout state per model, written only by the rollout role. */
+    String modelsRollout();
 }

@@ -1,0 +1,166 @@
+package org.karyoloop.rollout.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.karyoloop.ml.registry.ModelVersionRepository;
+import org.karyoloop.rollout.Evidence;
+import org.karyoloop.rollout.OperatorAction;
+import org.karyoloop.rollout.RolloutConflictException;
+import org.karyoloop.rollout.RolloutService;
+import org.karyoloop.rollout.persistence.RolloutEvent;
+import org.karyoloop.rollout.persistence.RolloutState;
+
+/** The operators' rollout API: read states, evidence and history; start, pause, promote, roll back, pin. */
+@Path("/api/rollouts")
+@Tag(name = "rollouts")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("operator")
+@Blocking
+public class RolloutResource {
+
+    private final RolloutService rollouts;
+    private final ModelVersionRepository versions;
+
+    public RolloutResource(RolloutService rollouts, ModelVersionRepository versions) {
+        this.rollouts = rollouts;
+        this.versions = versions;
+    }
+
+    /** A model's rollout state with the evidence the next decision would use. */
+    public record RolloutView(String modelName, String phase, String stableVersion, String canaryVersion,
+            int canaryWeight, boolean pinned, Instant canaryStartedAt, Instant updatedAt,
+            Map<String, Evidence> evidence) {
+    }
+
+    /** An operator's request: a version (start, pin), a weight (weight), and the reason. */
+    public record ActionRequest(@Size(max = 100) String version, @Size(max = 500) String reason) {
+    }
+
+    /** A new canary weight and the reason. */
+    public record WeightRequest(@NotNull @Min(1) @Max(100) Integer weight, @Size(max = 500) String reason) {
+    }
+
+    @GET
+    @Operation(summary = "Every model's rollout state")
+    public List<RolloutView> list() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> RolloutState
+                .<RolloutState>listAll().stream().map(this::view).toList());
+    }
+
+    @GET
+    @Path("/{model}")
+    @Operation(summary = "A model's rollout state and live evidence")
+    public RolloutView get(@PathParam("model") String model) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> view(rollouts.stateOf(model)));
+    }
+
+    @GET
+    @Path("/{model}/history")
+    @Operation(summary = "Every transition of a model's rollout: who, why, evidence")
+    public List<RolloutEvent> history(@PathParam("model") String model) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> RolloutEvent
+                .<RolloutEvent>list("modelName = ?1 order by id", model));
+    }
+
+    @POST
+    @Path("/{model}/canary")
+    @Operation(summary = "Start a canary of a registered version")
+    public RolloutView start(@PathParam("model") String model, @Valid @NotNull ActionRequest request,
+            @Context SecurityContext security) {
+        requireRegistered(model, request.version());
+        return act(model, OperatorAction.START, request.version(), null, request.reason(), security);
+    }
+
+    @POST
+    @Path("/{model}/pause")
+    public RolloutView pause(@PathParam("model") String model, @Valid ActionRequest request,
+            @Context SecurityContext security) {
+        return act(model, OperatorAction.PAUSE, null, null, reason(request), security);
+    }
+
+    @POST
+    @Path("/{model}/resume")
+    public RolloutView resume(@PathParam("model") String model, @Valid ActionRequest request,
+            @Context SecurityContext security) {
+        return act(model, OperatorAction.RESUME, null, null, reason(request), security);
+    }
+
+    @POST
+    @Path("/{model}/promote")
+    public RolloutView promote(@PathParam("model") String model, @Valid ActionRequest request,
+            @Context SecurityContext security) {
+        return act(model, OperatorAction.PROMOTE, null, null, reason(request), security);
+    }
+
+    @POST
+    @Path("/{model}/rollback")
+    public RolloutView rollBack(@PathParam("model") String model, @Valid ActionRequest request,
+            @Context SecurityContext security) {
+        return act(model, OperatorAction.ROLL_BACK, null, null, reason(request), security);
+    }
+
+    @POST
+    @Path("/{model}/pin")
+    @Operation(summary = "Serve exactly this version as stable; automation leaves the model alone")
+    public RolloutView pin(@PathParam("model") String model, @Valid @NotNull ActionRequest request,
+            @Context SecurityContext security) {
+        requireRegistered(model, request.version());
+        return act(model, OperatorAction.PIN, request.version(), null, request.reason(), security);
+    }
+
+    @POST
+    @Path("/{model}/unpin")
+    public RolloutView unpin(@PathParam("model") String model, @Valid ActionRequest request,
+            @Context SecurityContext security) {
+        return act(model, OperatorAction.UNPIN, null, null, reason(request), security);
+    }
+
+    @PUT
+    @Path("/{model}/weight")
+    public RolloutView weight(@PathParam("model") String model, @Valid @NotNull WeightRequest request,
+            @Context SecurityContext security) {
+        return act(model, OperatorAction.SET_WEIGHT, null, request.weight(), request.reason(), security);
+    }
+
+    private RolloutView act(String model, OperatorAction action, String version, Integer weight, String reason,
+            SecurityContext security) {
+        String actor = security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
+        RolloutState state = rollouts.operate(model, action, version, weight, actor, reason);
+        return get(state.modelName);
+    }
+
+    private void requireRegistered(String model, String version) {
+        if (version == null || io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> versions.find("modelName = ?1 and version = ?2", model, version).count()) == 0) {
+            throw new RolloutConflictException("version " + version + " of " + model + " is not registered");
+        }
+    }
+
+    private static String reason(ActionRequest request) {
+        return request == null ? null : request.reason();
+    }
+
+    private RolloutView view(RolloutState s) {
+        return new RolloutView(s.modelName, s.phase.name(), s.stableVersion, s.canaryVersion, s.canaryWeight,
+                s.pinned, s.canaryStartedAt, s.updatedAt, rollouts.currentEvidence(s));
+    }
+}
