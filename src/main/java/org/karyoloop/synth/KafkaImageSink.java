@@ -48,6 +48,8 @@ final class KafkaImageSink implements ImageSink {
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(4L * MAX_REQUEST_SIZE));
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+        // Without a broker, fail within seconds instead of blocking send() for the default minute.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
         return props;
     }
 
