@@ -4,6 +4,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -19,15 +20,22 @@ final class KafkaImageSink implements ImageSink {
     /** Largest record the producer accepts: a 1-megapixel PNG is well under 2 MiB, a raw 16-bit frame under 32. */
     static final int MAX_REQUEST_SIZE = 32 * 1024 * 1024;
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final Producer<String, byte[]> producer;
     private final String topic;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<String> lastFailure = new AtomicReference<>("");
 
-    KafkaImageSink(String bootstrapServers, String topic) {
+    KafkaImageSink(Producer<String, byte[]> producer, String topic) {
+        this.producer = producer;
         this.topic = topic;
-        producer = new KafkaProducer<>(properties(bootstrapServers), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A sink with its own producer connected to a broker. */
+    static KafkaImageSink connect(String bootstrapServers, String topic) {
+        return new KafkaImageSink(
+                new KafkaProducer<>(properties(bootstrapServers), new StringSerializer(), new ByteArraySerializer()),
+                topic);
     }
 
     static Properties properties(String bootstrapServers) {
@@ -40,6 +48,8 @@ final class KafkaImageSink implements ImageSink {
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(4L * MAX_REQUEST_SIZE));
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+        // Without a broker, fail within seconds instead of blocking send() for the default minute.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
         return props;
     }
 

@@ -51,7 +51,7 @@ final class MicroscopeCommand {
         long started = System.nanoTime();
         long intervalNanos = max ? 0 : (long) (1e9 / rate);
         long[] sent = {0};
-        try (ImageSink sink = kafka != null ? new KafkaImageSink(kafka, topic) : new RestImageSink(rest);
+        try (ImageSink sink = kafka != null ? KafkaImageSink.connect(kafka, topic) : new RestImageSink(rest);
                 ManifestWriter manifest = new ManifestWriter(manifestFile)) {
             new ImageStream(config, format, threads).run(start, count, image -> {
                 if (intervalNanos > 0) {
