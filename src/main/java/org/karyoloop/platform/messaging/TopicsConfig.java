@@ -14,4 +14,19 @@ public interface TopicsConfig {
 
     /** Dead letters of images.raw: original bytes and headers plus the reason. */
     String imagesDlq();
+
+    /** Where the annotation role's {@code LabelSubmitted} events go. */
+    String labelsSubmitted();
+
+    /** Where the sampling role's {@code LabelingRequested} events go. */
+    String labelingRequests();
+
+    /** Dead letters of labeling.requests (annotation's consumer). */
+    String labelingRequestsDlq();
+
+    /** Dead letters of images.scored (sampling's consumer). */
+    String imagesScoredDlq();
+
+    /** Dead letters of labels.submitted (sampling's consumer). */
+    String labelsSubmittedDlq();
 }
