@@ -33,7 +33,7 @@ public class TaskQueue {
                  and not exists (select 1 from labeling_skip s where s.task_id = i.task_id and s.doctor = ?)
                  and not exists (select 1 from labeling_item o where o.task_id = i.task_id and o.id <> i.id
                                    and o.status = 'leased' and o.leased_by = ?)
-               order by i.priority desc, i.created_at, i.id
+               order by i.priority desc, i.created_at
                limit 1 for update skip locked)
             update labeling_item i set status = 'leased', leased_by = ?, lease_count = lease_count + 1,
                    lease_until = now() + make_interval(secs => ?)
