@@ -21,19 +21,19 @@ class ImageResourceIT {
     @Test
     void rawBodyIsCreatedOnceAndTheSameBytesAgainAnswerTheExistingId() {
         byte[] png = TestImages.uniquePng(120, 90);
-        String id = given().contentType("image/png").header("X-Source-Id", "lab-system").body(png)
+        String id = asLabSystem().contentType("image/png").header("X-Source-Id", "lab-system").body(png)
                 .when().post("/api/images")
                 .then().statusCode(201).header("Location", notNullValue()).body("duplicate", equalTo(false))
                 .extract().path("id");
 
-        given().contentType("application/octet-stream").body(png)
+        asLabSystem().contentType("application/octet-stream").body(png)
                 .when().post("/api/images")
                 .then().statusCode(200).body("id", equalTo(id)).body("duplicate", equalTo(true));
 
-        given().when().get("/api/images/" + id)
+        asOperator().when().get("/api/images/" + id)
                 .then().statusCode(200).body("width", equalTo(120)).body("height", equalTo(90))
                 .body("sourceId", equalTo("lab-system")).body("origin", equalTo("rest"));
-        byte[] back = given().when().get("/api/images/" + id + "/content")
+        byte[] back = asOperator().when().get("/api/images/" + id + "/content")
                 .then().statusCode(200).contentType("image/png").extract().asByteArray();
         org.assertj.core.api.Assertions.assertThat(back).isEqualTo(png);
     }
@@ -41,57 +41,57 @@ class ImageResourceIT {
     @Test
     void multipartFileIsIngestedWithItsFormFields() {
         byte[] tiff = TestImages.unique("tiff", 50, 40);
-        given().multiPart("file", "spread.tif", tiff, "image/tiff").multiPart("slideId", "slide-9")
+        asLabSystem().multiPart("file", "spread.tif", tiff, "image/tiff").multiPart("slideId", "slide-9")
                 .when().post("/api/images")
                 .then().statusCode(201).body("id", notNullValue());
     }
 
     @Test
     void nonImageIsUnsupportedMediaTypeProblem() {
-        problem(given().contentType("application/octet-stream").body("hello, not an image".getBytes())
+        problem(asLabSystem().contentType("application/octet-stream").body("hello, not an image".getBytes())
                 .when().post("/api/images").then(), 415, "not-an-image");
     }
 
     @Test
     void truncatedPngIsUnprocessableProblem() {
         byte[] png = TestImages.uniquePng(200, 200);
-        problem(given().contentType("image/png").body(Arrays.copyOf(png, png.length / 2))
+        problem(asLabSystem().contentType("image/png").body(Arrays.copyOf(png, png.length / 2))
                 .when().post("/api/images").then(), 422, "truncated");
     }
 
     @Test
     void imageDeclaringTooManyPixelsIsRejectedBeforeDecoding() {
-        problem(given().contentType("image/png").body(pngHeaderOnly(100_000, 100_000))
+        problem(asLabSystem().contentType("image/png").body(pngHeaderOnly(100_000, 100_000))
                 .when().post("/api/images").then(), 413, "too-many-pixels");
     }
 
     @Test
     void gifIsUnsupportedFormatProblem() {
-        problem(given().contentType("image/gif").body(TestImages.unique("gif", 20, 20))
+        problem(asLabSystem().contentType("image/gif").body(TestImages.unique("gif", 20, 20))
                 .when().post("/api/images").then(), 415, "unsupported-format");
     }
 
     @Test
     void textBodyIsUnsupportedMediaTypeProblem() {
-        given().contentType("text/plain").body("hello")
+        asLabSystem().contentType("text/plain").body("hello")
                 .when().post("/api/images")
                 .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
     }
 
     @Test
     void emptyBodyIsBadRequestProblem() {
-        problem(given().contentType("image/png").body(new byte[0]).when().post("/api/images").then(), 400, "empty");
+        problem(asLabSystem().contentType("image/png").body(new byte[0]).when().post("/api/images").then(), 400, "empty");
     }
 
     @Test
     void unknownImageIsNotFoundProblem() {
-        problem(given().when().get("/api/images/00000000-0000-0000-0000-000000000000").then(), 404,
+        problem(asOperator().when().get("/api/images/00000000-0000-0000-0000-000000000000").then(), 404,
                 "image-not-found");
     }
 
     @Test
     void malformedCaptureTimeIsBadRequestProblem() {
-        problem(given().contentType("image/png").header("X-Captured-At", "yesterday")
+        problem(asLabSystem().contentType("image/png").header("X-Captured-At", "yesterday")
                 .body(TestImages.uniquePng(10, 10)).when().post("/api/images").then(), 400, "invalid-metadata");
     }
 
@@ -146,5 +146,13 @@ class ImageResourceIT {
         png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}).putInt(13).put(ihdr.array())
                 .putInt((int) crc.getValue());
         return png.array();
+    }
+
+    private static io.restassured.specification.RequestSpecification asLabSystem() {
+        return given().auth().preemptive().basic("labsys1", "labsys1-pass");
+    }
+
+    private static io.restassured.specification.RequestSpecification asOperator() {
+        return given().auth().preemptive().basic("operator1", "operator1-pass");
     }
 }

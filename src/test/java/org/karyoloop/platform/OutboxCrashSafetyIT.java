@@ -52,7 +52,7 @@ class OutboxCrashSafetyIT {
         String sha = ImageIngestService.sha256(png);
         try (KafkaTestClient kafka = new KafkaTestClient(); KafkaTestClient.Watch ingested = kafka.watch(
                 "images.ingested")) {
-            String id = given().contentType("image/png").body(png).when().post("/api/images")
+            String id = given().auth().preemptive().basic("labsys1", "labsys1-pass").contentType("image/png").body(png).when().post("/api/images")
                     .then().statusCode(201).extract().path("id");
 
             assertThat(ingested.drain(r -> hasSha(r, sha), Duration.ofSeconds(2))).isEmpty();
@@ -65,7 +65,7 @@ class OutboxCrashSafetyIT {
             assertThat(pendingRowsFor(id)).isZero();
 
             assertThat(relay.relayOnce()).isZero();
-            given().contentType("image/png").body(png).when().post("/api/images").then().statusCode(200);
+            given().auth().preemptive().basic("labsys1", "labsys1-pass").contentType("image/png").body(png).when().post("/api/images").then().statusCode(200);
             assertThat(relay.relayOnce()).isZero();
             assertThat(ingested.drain(r -> hasSha(r, sha), Duration.ofSeconds(2))).hasSize(1);
         }

@@ -1,6 +1,7 @@
 package org.karyoloop.ingest.rest;
 
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,11 +36,13 @@ import org.karyoloop.ingest.IngestRequestRejectedException.Reason;
 import org.karyoloop.ingest.persistence.Image;
 import org.karyoloop.ingest.persistence.ImageRepository;
 import org.karyoloop.platform.blob.BlobStore;
+import org.karyoloop.platform.security.Roles;
 
 /**
  * REST ingest for lab systems that cannot produce to Kafka: POST an image as the raw body or as the
  * {@code file} part of a multipart form; 201 with the new image id, 200 with the existing id for the
- * same bytes. Also reads an image's record and original bytes back.
+ * same bytes. Also reads an image's record and original bytes back. Only lab systems send images;
+ * doctors, operators and admins read them.
  */
 @Path("/api/images")
 @Tag(name = "images")
@@ -59,6 +62,7 @@ public class ImageResource {
     }
 
     @POST
+    @RolesAllowed(Roles.LAB_SYSTEM)
     @Consumes({ "image/*", MediaType.APPLICATION_OCTET_STREAM })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest an image sent as the request body")
@@ -72,6 +76,7 @@ public class ImageResource {
     }
 
     @POST
+    @RolesAllowed(Roles.LAB_SYSTEM)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest an image sent as the 'file' part of a multipart form")
@@ -92,6 +97,7 @@ public class ImageResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.DOCTOR, Roles.OPERATOR, Roles.ADMIN })
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An ingested image's record")
@@ -100,6 +106,7 @@ public class ImageResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.DOCTOR, Roles.OPERATOR, Roles.ADMIN })
     @Path("/{id}/content")
     @Operation(summary = "The original bytes of an image, exactly as received")
     public Response content(@PathParam("id") UUID id) throws IOException {

@@ -21,6 +21,18 @@ public final class Channels {
 
     /** Rollout reads scoring replicas' load reports (its own channel on models.serving). */
     public static final String MODELS_SERVING_ROLLOUT = "models-serving-rollout";
+    /** Annotation consumes sampling's labeling requests and turns them into tasks. */
+    public static final String LABELING_REQUESTS = "labeling-requests";
+
+    /**
+     * Sampling consumes scored images (and unscored ones at cold start). A topic that several roles
+     * read gets one channel per role, named {@code <topic>-<role>}: in the all-in-one process each
+     * role still needs its own consumer group.
+     */
+    public static final String IMAGES_SCORED_SAMPLING = "images-scored-sampling";
+
+    /** Sampling consumes submitted labels (legacy labels to review, images already labelled). */
+    public static final String LABELS_SUBMITTED_SAMPLING = "labels-submitted-sampling";
 
     private Channels() {
     }

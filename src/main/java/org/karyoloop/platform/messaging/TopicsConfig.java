@@ -17,4 +17,18 @@ public interface TopicsConfig {
 
     /** The compacted rollout state per model, written only by the rollout role. */
     String modelsRollout();
+    /** Where the annotation role's {@code LabelSubmitted} events go. */
+    String labelsSubmitted();
+
+    /** Where the sampling role's {@code LabelingRequested} events go. */
+    String labelingRequests();
+
+    /** Dead letters of labeling.requests (annotation's consumer). */
+    String labelingRequestsDlq();
+
+    /** Dead letters of images.scored (sampling's consumer). */
+    String imagesScoredDlq();
+
+    /** Dead letters of labels.submitted (sampling's consumer). */
+    String labelsSubmittedDlq();
 }

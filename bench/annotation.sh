@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# bench/annotation.sh [DOCTORS] [TASKS] [SECONDS] - doctors' claim → fetch image → submit against the
+# running service, next to the trivial authenticated GET /api/me of the same service, same run.
+#
+# Method: build, recreate the database karyoloop_bench_annotation, start the service with only the
+# annotation role (jemalloc preloaded when installed) and DOCTORS seeded doctor accounts
+# (bcrypt cost 4 for a fast start; sign-in happens once per doctor, requests then carry the session
+# cookie), wait for readiness. AnnotationBench inserts TASKS single-read tasks sharing one 512x512 PNG
+# in the blob store, signs every doctor in (one HTTP client and cookie each), warms up 3 s, then for
+# SECONDS each doctor loops: POST /api/annotation/claims, GET the task image, POST a label. Latency
+# counted per cycle = claim + submit (not the image fetch). Then the same clients call GET /api/me for
+# SECONDS. Service, PostgreSQL, broker and bench share this machine's cores.
+# Last line: RESULT claim_submit_per_s=<x> p99_ms=<y> trivial_per_s=<z>
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+. bin/env.sh
+DOCTORS=${1:-50}
+TASKS=${2:-40000}
+SECONDS_PER_PHASE=${3:-20}
+DB=karyoloop_bench_annotation
+mkdir -p .run
+
+./mvnw -q -B package -DskipTests
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
+CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
+
+bash kafka/start.sh >/dev/null
+bash kafka/create-topics.sh >/dev/null
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" -c "create database $DB"
+rm -rf .run/bench-annotation-blobs
+
+SEEDS=$(for d in $(seq 0 $((DOCTORS - 1))); do printf 'benchdoc%d:benchdoc%d-pass:doctor,' "$d" "$d"; done)
+echo "allocator: $KARYOLOOP_ALLOCATOR; cores: $(nproc); doctors: $DOCTORS; phase: ${SECONDS_PER_PHASE}s"
+DB_NAME=$DB QUARKUS_PROFILE=annotation KARYOLOOP_BLOB_ROOT=.run/bench-annotation-blobs \
+  KARYOLOOP_SECURITY_BCRYPT_COST=4 KARYOLOOP_SECURITY_SEED_USERS="${SEEDS%,}" \
+  KARYOLOOP_SESSION_KEY="bench-only-session-key-$(date +%s)" \
+  MP_MESSAGING_INCOMING_LABELING_REQUESTS_GROUP_ID="bench-annotation-$(date +%s)" \
+  MP_MESSAGING_INCOMING_LABELING_REQUESTS_AUTO_OFFSET_RESET=latest \
+  QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${DB_POOL:-20} QUARKUS_HTTP_PORT=8091 \
+  java $KARYOLOOP_DJL_OPTS -jar target/quarkus-app/quarkus-run.jar > .run/bench-annotation-service.log 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 1 90); do
+  curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null || { tail -30 .run/bench-annotation-service.log; exit 1; }
+java -cp "$CP" org.karyoloop.bench.AnnotationBench http://127.0.0.1:8091 \
+  "jdbc:postgresql://127.0.0.1:5432/$DB" .run/bench-annotation-blobs "$DOCTORS" "$TASKS" "$SECONDS_PER_PHASE"

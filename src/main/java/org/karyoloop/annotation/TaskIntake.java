@@ -1,0 +1,75 @@
+package org.karyoloop.annotation;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.karyoloop.events.LabelingRequested;
+
+/**
+ * Turns a labeling request into a task and its read items, idempotently: the same request again (by
+ * event id), or a request for an image whose task is still unfinished, changes nothing. Thread-safe
+ * (stateless).
+ */
+@ApplicationScoped
+public class TaskIntake {
+
+    private static final String INSERT_TASK = """
+            insert into labeling_task (id, image_id, sha256, source_id, slide_id, request_event_id, reason, priority,
+                                       detail, model_name, model_version, arm, model_grade, p_good, reads_required,
+                                       state)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') on conflict do nothing""";
+    private static final String INSERT_ITEM = """
+            insert into labeling_item (id, task_id, kind, read_no, priority, status) values (?, ?, 'read', ?, ?, 'queued')""";
+
+    private final AgroalDataSource db;
+    private final AnnotationConfig config;
+
+    public TaskIntake(AgroalDataSource db, AnnotationConfig config) {
+        this.db = db;
+        this.config = config;
+    }
+
+    /** Creates the task for {@code request}; returns its id, or null when it was a duplicate. */
+    @Transactional
+    public UUID accept(LabelingRequested r) throws SQLException {
+        UUID taskId = UUID.randomUUID();
+        int reads = SecondReadPolicy.readsFor(r.imageId(), config.secondReadShare());
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement(INSERT_TASK)) {
+                s.setObject(1, taskId);
+                s.setObject(2, r.imageId());
+                s.setString(3, r.sha256());
+                s.setString(4, r.sourceId());
+                s.setString(5, r.slideId());
+                s.setObject(6, r.eventId());
+                s.setString(7, r.reason());
+                s.setDouble(8, r.priority());
+                s.setString(9, r.detail() == null ? null : r.detail().substring(0, Math.min(200, r.detail().length())));
+                s.setString(10, r.modelName());
+                s.setString(11, r.modelVersion());
+                s.setString(12, r.arm());
+                s.setString(13, r.modelGrade() == null ? null : r.modelGrade().name());
+                s.setObject(14, r.pGood());
+                s.setInt(15, reads);
+                if (s.executeUpdate() == 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(INSERT_ITEM)) {
+                for (int read = 1; read <= reads; read++) {
+                    s.setObject(1, UUID.randomUUID());
+                    s.setObject(2, taskId);
+                    s.setInt(3, read);
+                    s.setDouble(4, r.priority());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        return taskId;
+    }
+}

@@ -1,0 +1,27 @@
+package org.karyoloop.platform.security;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** The built-in user store: bcrypt cost, the first admin of a fresh install, and test-only seed users. */
+@ConfigMapping(prefix = "karyoloop.security")
+public interface SecurityConfig {
+
+    /** bcrypt cost (log2 rounds) for new password hashes; 12 takes ~0.25 s per check on one core. */
+    @WithDefault("12")
+    int bcryptCost();
+
+    /** User name of the first admin, created at start when no admin exists (set by environment). */
+    Optional<String> bootstrapAdminUsername();
+
+    /** Password of the first admin (set by environment, e.g. from a Kubernetes secret; never committed). */
+    Optional<String> bootstrapAdminPassword();
+
+    /**
+     * Users created at start if missing, as {@code name:password:role+role}; for tests and demos
+     * only (the test profile sets them), never for a real install.
+     */
+    Optional<List<String>> seedUsers();
+}

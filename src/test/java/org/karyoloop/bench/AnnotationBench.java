@@ -1,0 +1,182 @@
+package org.karyoloop.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.karyoloop.testing.TestImages;
+
+/**
+ * bench/annotation.sh's client: D doctors (each its own HTTP client and session cookie) loop claim →
+ * fetch image → submit against the running service for a fixed time; then the same clients call the
+ * trivial authenticated GET /api/me for the same time. Prints per-phase figures and the RESULT line.
+ * Args: baseUrl jdbcUrl blobRoot doctors tasks seconds.
+ */
+public final class AnnotationBench {
+
+    private static final Pattern ITEM = Pattern.compile("\"itemId\":\"([0-9a-f-]+)\"");
+    private static final Pattern URL = Pattern.compile("\"imageUrl\":\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int doctors = Integer.parseInt(args[3]);
+        int tasks = Integer.parseInt(args[4]);
+        Duration phase = Duration.ofSeconds(Long.parseLong(args[5]));
+        seed(args[1], Path.of(args[2]), tasks);
+        List<HttpClient> clients = new ArrayList<>();
+        for (int d = 0; d < doctors; d++) {
+            clients.add(signIn(base, "benchdoc" + d));
+        }
+        long[] claimSubmit = run(clients, Duration.ofSeconds(3), (c) -> labelOne(c, base)); // warm-up
+        claimSubmit = run(clients, phase, (c) -> labelOne(c, base));
+        long[] trivial = run(clients, phase, (c) -> {
+            long t0 = System.nanoTime();
+            check(c.send(get(base + "/api/me"), HttpResponse.BodyHandlers.discarding()), 200);
+            return System.nanoTime() - t0;
+        });
+        double csRate = claimSubmit.length / (double) phase.toSeconds();
+        double trivialRate = trivial.length / (double) phase.toSeconds();
+        System.out.printf("claim+fetch+submit cycles: %d in %ds; claim+submit p50 %.1f ms, p99 %.1f ms%n",
+                claimSubmit.length, phase.toSeconds(), pct(claimSubmit, 50), pct(claimSubmit, 99));
+        System.out.printf("GET /api/me: %d in %ds; p50 %.1f ms, p99 %.1f ms%n", trivial.length, phase.toSeconds(),
+                pct(trivial, 50), pct(trivial, 99));
+        System.out.printf("RESULT claim_submit_per_s=%.1f p99_ms=%.1f trivial_per_s=%.1f%n", csRate,
+                pct(claimSubmit, 99), trivialRate);
+        System.exit(0);
+    }
+
+    /** One cycle; returns the nanoseconds spent in claim + submit (the image fetch is not counted). */
+    private static long labelOne(HttpClient c, String base) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<String> claim = c.send(post(base + "/api/annotation/claims", null),
+                HttpResponse.BodyHandlers.ofString());
+        long claimed = System.nanoTime() - t0;
+        if (claim.statusCode() == 204) {
+            throw new IllegalStateException("the bench ran out of tasks: raise TASKS");
+        }
+        check(claim, 200);
+        Matcher item = ITEM.matcher(claim.body());
+        Matcher url = URL.matcher(claim.body());
+        item.find();
+        url.find();
+        check(c.send(get(base + url.group(1)), HttpResponse.BodyHandlers.discarding()), 200);
+        long t1 = System.nanoTime();
+        check(c.send(post(base + "/api/annotation/items/" + item.group(1) + "/label", "{\"grade\":\"POOR\"}"),
+                HttpResponse.BodyHandlers.discarding()), 201);
+        return claimed + System.nanoTime() - t1;
+    }
+
+    private interface Step {
+        long run(HttpClient client) throws Exception;
+    }
+
+    private static long[] run(List<HttpClient> clients, Duration time, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        long end = System.nanoTime() + time.toNanos();
+        List<Future<long[]>> results = new ArrayList<>();
+        for (HttpClient c : clients) {
+            results.add(pool.submit(() -> {
+                long[] lat = new long[1024];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    if (n == lat.length) {
+                        lat = Arrays.copyOf(lat, n * 2);
+                    }
+                    lat[n++] = step.run(c);
+                }
+                return Arrays.copyOf(lat, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> f : results) {
+            all.add(f.get());
+        }
+        pool.shutdown();
+        return all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    }
+
+    private static double pct(long[] sorted, int p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
+    }
+
+    private static HttpClient signIn(String base, String user) throws Exception {
+        HttpClient c = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpRequest login = HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=" + user + "&j_password=" + user + "-pass"))
+                .build();
+        check(c.send(login, HttpResponse.BodyHandlers.discarding()), 200);
+        return c;
+    }
+
+    private static void seed(String jdbcUrl, Path blobRoot, int tasks) throws Exception {
+        byte[] png = TestImages.uniquePng(512, 512);
+        String sha = org.karyoloop.ingest.ImageIngestService.sha256(png);
+        Path blob = blobRoot.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        Files.createDirectories(blob.getParent());
+        Files.write(blob, png);
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            db.setAutoCommit(false);
+            try (PreparedStatement t = db.prepareStatement("""
+                    insert into labeling_task (id, image_id, sha256, request_event_id, reason, priority, reads_required,
+                                               state) values (?, ?, ?, ?, 'uncertainty', ?, 1, 'open')""");
+                    PreparedStatement i = db.prepareStatement("""
+                    insert into labeling_item (id, task_id, kind, read_no, priority, status)
+                    values (?, ?, 'read', 1, ?, 'queued')""")) {
+                for (int n = 0; n < tasks; n++) {
+                    UUID task = UUID.randomUUID();
+                    double priority = Math.random();
+                    t.setObject(1, task);
+                    t.setObject(2, UUID.randomUUID());
+                    t.setString(3, sha);
+                    t.setObject(4, UUID.randomUUID());
+                    t.setDouble(5, priority);
+                    t.addBatch();
+                    i.setObject(1, UUID.randomUUID());
+                    i.setObject(2, task);
+                    i.setDouble(3, priority);
+                    i.addBatch();
+                }
+                t.executeBatch();
+                i.executeBatch();
+            }
+            db.commit();
+        }
+        System.out.printf("seeded %d tasks, image %d bytes%n", tasks, png.length);
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).GET().build();
+    }
+
+    private static HttpRequest post(String url, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        return json == null ? b.POST(HttpRequest.BodyPublishers.noBody()).build()
+                : b.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+    }
+
+    private static void check(HttpResponse<?> r, int expected) {
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(r.request().uri() + " -> " + r.statusCode() + " " + r.body());
+        }
+    }
+}

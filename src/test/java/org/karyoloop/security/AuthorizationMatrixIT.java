@@ -1,0 +1,84 @@
+package org.karyoloop.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint with every role and anonymously: anonymous callers get 401 (no anonymous writes, no
+ * anonymous reads of the API), users without the role 403, users with it anything else (a 404 for the
+ * made-up ids here still proves they got through).
+ */
+@QuarkusTest
+class AuthorizationMatrixIT {
+
+    private static final String ID = "00000000-0000-0000-0000-000000000001";
+    private static final List<String> USERS = List.of("anonymous", "doctor1", "operator1", "labsys1", "admin1");
+
+    private record Endpoint(String method, String path, String body, Set<String> allowed) {
+    }
+
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("POST", "/api/images", "x", Set.of("labsys1")),
+            new Endpoint("GET", "/api/images/" + ID, null, Set.of("doctor1", "operator1", "admin1")),
+            new Endpoint("GET", "/api/images/" + ID + "/content", null, Set.of("doctor1", "operator1", "admin1")),
+            new Endpoint("POST", "/api/annotation/claims", null, Set.of("doctor1")),
+            new Endpoint("POST", "/api/annotation/items/" + ID + "/label", "{\"grade\":\"GOOD\"}", Set.of("doctor1")),
+            new Endpoint("POST", "/api/annotation/items/" + ID + "/skip", "{\"reason\":\"r\"}", Set.of("doctor1")),
+            new Endpoint("POST", "/api/annotation/items/" + ID + "/release", null, Set.of("doctor1")),
+            new Endpoint("GET", "/api/annotation/progress", null, Set.of("doctor1")),
+            new Endpoint("GET", "/api/annotation/agreement", null, Set.of("doctor1", "operator1", "admin1")),
+            new Endpoint("GET", "/api/annotation/images/" + ID + "/labels", null, Set.of("operator1", "admin1")),
+            new Endpoint("GET", "/api/annotation/tasks/" + ID + "/image", null, Set.of("doctor1", "operator1", "admin1")),
+            new Endpoint("GET", "/api/slides/slide-1/best", null, Set.of("doctor1", "operator1", "admin1")),
+            new Endpoint("GET", "/api/me", null, Set.of("doctor1", "operator1", "labsys1", "admin1")),
+            new Endpoint("GET", "/api/admin/users", null, Set.of("admin1")),
+            new Endpoint("POST", "/api/admin/users", "{}", Set.of("admin1")));
+
+    @Test
+    void everyEndpointAdmitsExactlyItsRoles() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : ENDPOINTS) {
+            for (String user : USERS) {
+                RequestSpecification request = user.equals("anonymous") ? given()
+                        : given().auth().preemptive().basic(user, user + "-pass");
+                if (e.body() != null) {
+                    request = request.contentType(e.path().equals("/api/images") ? "application/octet-stream"
+                            : "application/json").body(e.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                int status = request.request(e.method(), e.path()).statusCode();
+                boolean ok = user.equals("anonymous") ? status == 401
+                        : e.allowed().contains(user) ? status != 401 && status != 403 : status == 403;
+                if (!ok) {
+                    wrong.add(e.method() + " " + e.path() + " as " + user + " -> " + status);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void wrongPasswordIsUnauthorizedAndUnknownUsersToo() {
+        given().auth().preemptive().basic("doctor1", "wrong").get("/api/me").then().statusCode(401);
+        given().auth().preemptive().basic("nobody", "whatever").get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void adminCreatesAUserWhoseHashIsBcryptAndWhoCanSignInWithAForm() {
+        given().auth().preemptive().basic("admin1", "admin1-pass").contentType("application/json")
+                .body("{\"username\":\"newdoc\",\"password\":\"newdoc-pass\",\"roles\":[\"doctor\"]}")
+                .post("/api/admin/users").then().statusCode(201);
+        String cookie = given().formParam("j_username", "newdoc").formParam("j_password", "newdoc-pass")
+                .post("/j_security_check").then().statusCode(200).extract().cookie("quarkus-credential");
+        assertThat(cookie).isNotBlank();
+        given().cookie("quarkus-credential", cookie).get("/api/me").then().statusCode(200);
+        given().formParam("j_username", "newdoc").formParam("j_password", "nope").post("/j_security_check")
+                .then().statusCode(401);
+    }
+}
