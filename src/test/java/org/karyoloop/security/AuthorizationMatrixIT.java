@@ -39,7 +39,15 @@ class AuthorizationMatrixIT {
             new Endpoint("GET", "/api/slides/slide-1/best", null, Set.of("doctor1", "operator1", "admin1")),
             new Endpoint("GET", "/api/me", null, Set.of("doctor1", "operator1", "labsys1", "admin1")),
             new Endpoint("GET", "/api/admin/users", null, Set.of("admin1")),
-            new Endpoint("POST", "/api/admin/users", "{}", Set.of("admin1")));
+            new Endpoint("POST", "/api/admin/users", "{}", Set.of("admin1")),
+            new Endpoint("GET", "/api/rollouts", null, Set.of("operator1")),
+            new Endpoint("GET", "/api/rollouts/m-authz", null, Set.of("operator1")),
+            new Endpoint("GET", "/api/rollouts/m-authz/history", null, Set.of("operator1")),
+            new Endpoint("POST", "/api/rollouts/m-authz/canary", "{\"version\":\"v9\"}", Set.of("operator1")),
+            new Endpoint("POST", "/api/rollouts/m-authz/promote", "{}", Set.of("operator1")),
+            new Endpoint("POST", "/api/rollouts/m-authz/rollback", "{}", Set.of("operator1")),
+            new Endpoint("POST", "/api/rollouts/m-authz/pin", "{\"version\":\"v9\"}", Set.of("operator1")),
+            new Endpoint("PUT", "/api/rollouts/m-authz/weight", "{\"weight\":20}", Set.of("operator1")));
 
     @Test
     void everyEndpointAdmitsExactlyItsRoles() {

@@ -25,8 +25,9 @@ import org.karyoloop.platform.messaging.TopicsConfig;
 /**
  * Consumes images.raw (image bytes, or a claim check naming a file) and ingests each record. A
  * record that is not an acceptable image goes to images.dlq with its bytes and a reason, and the
- * consumer moves on; a transient failure (database or disk down) is retried with backoff, and
- * dead-lettered only after the retry budget. Blocking, because ingest writes to PostgreSQL and the
+ * consumer moves on; a transient failure (database or disk down) is retried with backoff, and after
+ * the retry budget the channel fails (health reports it) so the uncommitted record is redelivered
+ * after a restart — transient failures are never dead-lettered. Blocking, because ingest writes to PostgreSQL and the
  * blob store; records run concurrently on the bounded {@code ingest-workers} pool (images have no
  * order), offsets are committed only up to the oldest unfinished record, so delivery is at least
  * once, and ingest's dedupe by SHA-256 makes a redelivery a no-op.
