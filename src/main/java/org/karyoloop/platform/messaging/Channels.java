@@ -10,6 +10,9 @@ public final class Channels {
     /** Ingest consumes raw images (bytes or claim checks) from microscopes. */
     public static final String IMAGES_RAW = "images-raw";
 
+    /** Scoring consumes ingested images. */
+    public static final String IMAGES_INGESTED = "images-ingested";
+
     private Channels() {
     }
 }

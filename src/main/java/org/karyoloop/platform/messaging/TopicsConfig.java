@@ -14,4 +14,19 @@ public interface TopicsConfig {
 
     /** Dead letters of images.raw: original bytes and headers plus the reason. */
     String imagesDlq();
+
+    /** Where {@code ImageScored} events go (scoring, through the outbox). */
+    String imagesScored();
+
+    /** Dead letters of images.ingested: events scoring cannot process, with the reason. */
+    String imagesIngestedDlq();
+
+    /** The compacted rollout state per model, followed by every scoring replica. */
+    String modelsRollout();
+
+    /** Dead letters of models.rollout. */
+    String modelsRolloutDlq();
+
+    /** Where scoring replicas report {@code ModelServingChanged} (loaded, retired, failed to load). */
+    String modelsServing();
 }
