@@ -1,7 +1,8 @@
 package org.karyoloop.scoring;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.karyoloop.scoring.serving.ModelSwitchboard;
@@ -16,7 +17,8 @@ public class ScoringRuntime {
         return new ModelSwitchboard(source, reporter, config.drainTimeout());
     }
 
-    void close(@Disposes ModelSwitchboard switchboard) throws InterruptedException {
+    /** At shutdown, before the database goes: drain and close the served versions, reporting them retired. */
+    void close(@Observes ShutdownEvent event, ModelSwitchboard switchboard) throws InterruptedException {
         switchboard.close();
     }
 }

@@ -126,6 +126,9 @@ public final class ModelSwitchboard implements AutoCloseable {
             listener.servingChanged(name, model.version(), null, ModelServingChanged.RETIRED, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The version is closed either way; only the report is lost (e.g. the database went away).
+            LOG.warnf("retired %s but could not report it: %s", model.version(), e);
         }
     }
 
@@ -142,7 +145,10 @@ public final class ModelSwitchboard implements AutoCloseable {
      * not committed and it is redelivered) rather than being passed on unscored.
      */
     @Override
-    public void close() throws InterruptedException {
+    public synchronized void close() throws InterruptedException {
+        if (retirer.isShutdown()) {
+            return;
+        }
         Routing last = current;
         for (ServedModel m : last.models()) {
             retirer.execute(() -> retire(last.state() == null ? "" : last.state().modelName(), m));
