@@ -54,7 +54,8 @@ curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null || { tail -30 .run/benc
 sleep 3
 java $KARYOLOOP_DJL_OPTS -Dservice=http://127.0.0.1:8091 -Dmodel="$MODEL" -Dblobs=.run/bench-scoring-blobs \
   -Dparams=.run/bench-model.params -cp "$CP" org.karyoloop.bench.ScoringBench "$N" "$SIZE" \
-  2> .run/bench-scoring.err > .run/bench-scoring.out || { tail -20 .run/bench-scoring.err; exit 1; }
+  2> .run/bench-scoring.err > .run/bench-scoring.out \
+  || { tail -20 .run/bench-scoring.err; exit 1; }
 echo "micro-batches and inference in the service:"
 curl -s http://127.0.0.1:8091/q/metrics | grep -E '^karyoloop_scoring_(batch_size|inference_seconds)_(sum|count)' || true
 cat .run/bench-scoring.out

@@ -7,7 +7,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.karyoloop.scoring.serving.ModelSwitchboard;
 
-/** Wires this replica's {@link ModelSwitchboard} to the registry and the reporter, and retires its models at shutdown. */
+/**
+ * Wires this replica's {@link ModelSwitchboard} to the registry and the reporter, and retires its models at
+ * shutdown.
+ */
 @ApplicationScoped
 public class ScoringRuntime {
 

@@ -8,7 +8,10 @@ import org.karyoloop.platform.messaging.TopicsConfig;
 import org.karyoloop.platform.outbox.OutboxWriter;
 import org.karyoloop.scoring.serving.ServingListener;
 
-/** Reports serving changes as {@link ModelServingChanged} on models.serving (via the outbox) and as metrics. Thread-safe. */
+/**
+ * Reports serving changes as {@link ModelServingChanged} on models.serving (via the outbox) and as metrics.
+ * Thread-safe.
+ */
 @ApplicationScoped
 public class ServingReporter implements ServingListener {
 
