@@ -43,12 +43,20 @@ public final class ModelArtifacts {
                     throw new ModelArtifactRejectedException(Reason.INVALID_METADATA,
                             "DJL artifacts need an architecture built in code, not " + spec.architecture());
                 }
+                if (artifact.length < 4 || artifact[0] != 'D' || artifact[1] != 'J' || artifact[2] != 'L'
+                        || artifact[3] != '@') {
+                    throw new ModelArtifactRejectedException(Reason.UNLOADABLE,
+                            spec.id() + " is not a DJL parameter file (no DJL@ header)");
+                }
                 model.setBlock(SpreadNet.build(spec.architecture(), spec.classes().size()));
                 Files.write(dir.resolve(PREFIX + "-0000.params"), artifact);
             } else {
                 Files.write(dir.resolve(PREFIX + ".pt"), artifact);
             }
             model.load(dir, PREFIX);
+            if (!model.getBlock().isInitialized()) {
+                throw new ModelArtifactRejectedException(Reason.UNLOADABLE, spec.id() + " left parameters unset");
+            }
             probe(model, spec);
             return model;
         } catch (IOException | MalformedModelException | RuntimeException e) {

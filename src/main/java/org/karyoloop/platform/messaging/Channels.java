@@ -33,6 +33,8 @@ public final class Channels {
 
     /** Sampling consumes submitted labels (legacy labels to review, images already labelled). */
     public static final String LABELS_SUBMITTED_SAMPLING = "labels-submitted-sampling";
+    /** Scoring consumes ingested images. */
+    public static final String IMAGES_INGESTED = "images-ingested";
 
     private Channels() {
     }

@@ -17,6 +17,7 @@ public interface TopicsConfig {
 
     /** The compacted rollout state per model, written only by the rollout role. */
     String modelsRollout();
+
     /** Where the annotation role's {@code LabelSubmitted} events go. */
     String labelsSubmitted();
 
@@ -31,4 +32,16 @@ public interface TopicsConfig {
 
     /** Dead letters of labels.submitted (sampling's consumer). */
     String labelsSubmittedDlq();
+    /** Where {@code ImageScored} events go (scoring, through the outbox). */
+    String imagesScored();
+
+    /** Dead letters of images.ingested: events scoring cannot process, with the reason. */
+    String imagesIngestedDlq();
+
+
+    /** Dead letters of models.rollout. */
+    String modelsRolloutDlq();
+
+    /** Where scoring replicas report {@code ModelServingChanged} (loaded, retired, failed to load). */
+    String modelsServing();
 }

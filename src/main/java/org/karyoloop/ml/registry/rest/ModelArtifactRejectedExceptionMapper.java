@@ -11,10 +11,28 @@ import org.karyoloop.platform.problem.Problem;
 @Provider
 public class ModelArtifactRejectedExceptionMapper implements ExceptionMapper<ModelArtifactRejectedException> {
 
+    // JAX-RS has no constant for 422.
+    private static final Response.StatusType UNPROCESSABLE_CONTENT = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
     @Override
     public Response toResponse(ModelArtifactRejectedException e) {
         boolean metadata = e.reason() == ModelArtifactRejectedException.Reason.INVALID_METADATA;
-        return Problem.of(metadata ? Status.BAD_REQUEST : Response.Status.fromStatusCode(422), e.reason().code(),
+        return Problem.of(metadata ? Status.BAD_REQUEST : UNPROCESSABLE_CONTENT, e.reason().code(),
                 metadata ? "Invalid model metadata" : "Model artifact refused", e.getMessage()).toResponse();
     }
 }

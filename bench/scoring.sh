@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# bench/scoring.sh [N] [SIZE] - the scoring role end to end next to a bare DJL loop, same model, same images.
+#
+# Method: build the service, start Kafka if needed, recreate the database karyoloop_bench_scoring and a
+# fresh blob folder, write the benchmark model (a freshly initialised SpreadNet, 96x96 input, 3 classes,
+# DJL .params) and start the service with only the scoring role (jemalloc preloaded when installed; the
+# allocator is printed), wait for readiness (cold start). ScoringBench then writes N unique spread-like
+# ~1 MP 8-bit PNGs (default 300 of 1024x1024) into the blob store, as ingest would, and measures:
+#   (a) bare: in its own JVM, with the service idle: decode + preprocess on all cores into a bounded
+#       queue, one thread takes full batches for DJL batchPredict (decoding overlaps inference); after
+#       a warm-up, batch sizes 8, 16, 32 are tried on 96 images and the best runs over all N.
+#   (b) scoring: registers the model through the REST import path, publishes the rollout state
+#       (stable v1) to models.rollout, waits until the service serves it, then produces N ImageIngested
+#       events to images.ingested at once and times until all N ImageScored events (written through the
+#       outbox after the prediction commit) are on images.scored. Then the same N images again with new
+#       ids, paced at 70 % of that rate, for the p50/p99 latency from produce to ImageScored.
+# Everything (service, broker, PostgreSQL, bench JVM) shares the machine's cores.
+# Last line: RESULT scoring_per_s=<b> bare_per_s=<a> ratio=<b/a> p99_ms=<p>
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+. bin/env.sh
+N=${1:-300}
+SIZE=${2:-1024}
+mkdir -p .run
+
+./mvnw -q -B -o package -DskipTests
+./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
+CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
+
+bash kafka/start.sh >/dev/null
+bash kafka/create-topics.sh >/dev/null
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists karyoloop_bench_scoring with (force)" \
+  -c "create database karyoloop_bench_scoring"
+rm -rf .run/bench-scoring-blobs
+java $KARYOLOOP_DJL_OPTS -cp "$CP" org.karyoloop.bench.BenchModel .run/bench-model.params 2>/dev/null
+
+echo "allocator: $KARYOLOOP_ALLOCATOR; cores: $(nproc)"
+STAMP=$(date +%s)
+MODEL="bench-$STAMP"
+DB_NAME=karyoloop_bench_scoring QUARKUS_PROFILE=scoring KARYOLOOP_BLOB_ROOT=.run/bench-scoring-blobs \
+  MP_MESSAGING_INCOMING_IMAGES_INGESTED_GROUP_ID="bench-scoring-$STAMP" \
+  MP_MESSAGING_INCOMING_IMAGES_INGESTED_AUTO_OFFSET_RESET=latest \
+  KARYOLOOP_SCORING_MODEL_NAME="$MODEL" QUARKUS_HTTP_PORT=8091 \
+  java $KARYOLOOP_DJL_OPTS -jar target/quarkus-app/quarkus-run.jar > .run/bench-scoring-service.log 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 1 90); do
+  curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null || { tail -30 .run/bench-scoring-service.log; exit 1; }
+# The consumer group must own its partitions before the first event, or "latest" skips it.
+sleep 3
+java $KARYOLOOP_DJL_OPTS -Dservice=http://127.0.0.1:8091 -Dmodel="$MODEL" -Dblobs=.run/bench-scoring-blobs \
+  -Dparams=.run/bench-model.params -cp "$CP" org.karyoloop.bench.ScoringBench "$N" "$SIZE" \
+  2> .run/bench-scoring.err > .run/bench-scoring.out \
+  || { tail -20 .run/bench-scoring.err; exit 1; }
+echo "micro-batches and inference in the service:"
+curl -s http://127.0.0.1:8091/q/metrics | grep -E '^karyoloop_scoring_(batch_size|inference_seconds)_(sum|count)' || true
+cat .run/bench-scoring.out

@@ -1,0 +1,60 @@
+package org.karyoloop.scoring;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the scoring role. */
+@ConfigMapping(prefix = "karyoloop.scoring")
+public interface ScoringConfig {
+
+    /** The model family this replica serves; its rollout state is the record with this key on models.rollout. */
+    @WithDefault("metaphase-quality")
+    String modelName();
+
+    /** Where inference runs: cpu, gpu (fails if none), or auto (a GPU if the engine sees one). */
+    @WithDefault("cpu")
+    String device();
+
+    /** Largest micro-batch handed to one predict call, in images. */
+    @WithDefault("16")
+    int maxBatchSize();
+
+    /** Longest an image waits for its micro-batch to fill before the batch runs anyway. */
+    @WithDefault("5ms")
+    Duration maxBatchDelay();
+
+    /** Images waiting for inference per version; a full queue makes the consumer wait (back-pressure). */
+    @WithDefault("64")
+    int queueCapacity();
+
+    /** Predictors (each with its own inference thread) per loaded version; never shared across threads. */
+    @WithDefault("1")
+    int predictors();
+
+    /** Longest a consumer thread waits for room in a full queue before it gives up and retries. */
+    @WithDefault("30s")
+    Duration submitTimeout();
+
+    /** Longest a retired version may take to finish its in-flight images before it is closed anyway. */
+    @WithDefault("60s")
+    Duration drainTimeout();
+
+    /** Full-size batches run through each new predictor before it takes traffic. */
+    @WithDefault("2")
+    int warmupBatches();
+
+    /**
+     * Whether images are passed on unscored while no stable version is named: ALLOW, DENY (readiness
+     * stays down), or AUTO (allowed while the registry has no version of the model at all).
+     */
+    @WithDefault("AUTO")
+    ColdStart coldStart();
+
+    /** This replica's name in events and prediction rows. */
+    @WithDefault("local")
+    String replicaId();
+
+    /** When images may be passed on without a model. */
+    enum ColdStart { ALLOW, DENY, AUTO }
+}

@@ -1,0 +1,54 @@
+package org.karyoloop.scoring;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.karyoloop.scoring.serving.BatchListener;
+
+/**
+ * Scoring meters per model version and arm: images by grade (throughput), batch sizes, inference and
+ * end-to-end latency histograms, errors by stage, duplicates, and model load outcomes. Thread-safe.
+ */
+@ApplicationScoped
+public class ScoringMetrics implements BatchListener {
+
+    private final MeterRegistry registry;
+
+    public ScoringMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** One image decided (or passed on unscored: version "none", grade "none"). */
+    public void scored(String version, String arm, String grade, Duration processing) {
+        registry.counter("karyoloop.scoring.images", "version", version, "arm", arm, "grade", grade).increment();
+        Timer.builder("karyoloop.scoring.latency").tag("version", version).tag("arm", arm)
+                .publishPercentileHistogram().register(registry).record(processing);
+    }
+
+    public void duplicate() {
+        registry.counter("karyoloop.scoring.duplicates").increment();
+    }
+
+    public void error(String version, String stage) {
+        registry.counter("karyoloop.scoring.errors", "version", version, "stage", stage).increment();
+    }
+
+    public void modelEvent(String version, String status) {
+        registry.counter("karyoloop.scoring.model.events", "version", version, "status", status).increment();
+    }
+
+    @Override
+    public void batchDone(String version, int size, long nanos) {
+        DistributionSummary.builder("karyoloop.scoring.batch.size").tag("version", version)
+                .publishPercentileHistogram().register(registry).record(size);
+        Timer.builder("karyoloop.scoring.inference").tag("version", version).publishPercentileHistogram()
+                .register(registry).record(Duration.ofNanos(nanos));
+    }
+
+    @Override
+    public void batchFailed(String version, int size, Exception e) {
+        registry.counter("karyoloop.scoring.errors", "version", version, "stage", "inference").increment(size);
+    }
+}

@@ -1,0 +1,135 @@
+package org.karyoloop.scoring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+import org.karyoloop.events.ImageIngested;
+import org.karyoloop.imaging.DecodedImage;
+import org.karyoloop.imaging.ImageDecoder;
+import org.karyoloop.imaging.ImageLimits;
+import org.karyoloop.imaging.ImageRejectedException;
+import org.karyoloop.ml.GradeRule;
+import org.karyoloop.platform.blob.BlobStore;
+import org.karyoloop.scoring.serving.Lease;
+import org.karyoloop.scoring.serving.ModelSwitchboard;
+import org.karyoloop.scoring.serving.ServedModel;
+
+/**
+ * Scores one ingested image: skip it if already decided, route it (stable, canary, or none in cold
+ * start), fetch and decode its bytes, preprocess on the caller's thread, wait for the micro-batched
+ * inference, and record decision and shadow score with their events. Thread-safe (stateless); many
+ * consumer threads call it at once, which is what fills the batches.
+ */
+@ApplicationScoped
+public class ScoringService {
+
+    private static final Logger LOG = Logger.getLogger(ScoringService.class);
+    // Ingest enforced its limits already; these only guard against a blob that changed underneath.
+    private static final ImageDecoder DECODER = new ImageDecoder(new ImageLimits(1L << 31, ImageLimits.PIXEL_CEILING));
+
+    private final ModelSwitchboard switchboard;
+    private final PredictionWriter writer;
+    private final BlobStore blobs;
+    private final ScoringMetrics metrics;
+    private final ScoringConfig config;
+
+    public ScoringService(ModelSwitchboard switchboard, PredictionWriter writer, BlobStore blobs,
+            ScoringMetrics metrics, ScoringConfig config) {
+        this.switchboard = switchboard;
+        this.writer = writer;
+        this.blobs = blobs;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    /**
+     * Scores {@code image} once.
+     *
+     * @throws UnscorableImageException its bytes are missing or undecodable (permanent)
+     */
+    public void score(ImageIngested image) throws UnscorableImageException, InterruptedException {
+        if (writer.decided(image.imageId())) {
+            metrics.duplicate();
+            return;
+        }
+        long start = System.nanoTime();
+        try (Lease lease = switchboard.lease(image.imageId())) {
+            ServedModel primary = lease.decision().primary();
+            ServedModel shadow = lease.decision().shadow();
+            ScoredImage decision = null;
+            ScoredImage shadowScore = null;
+            if (primary != null) {
+                DecodedImage decoded = decode(image);
+                decision = run(primary, lease.decision().arm(), decoded);
+                if (shadow != null) {
+                    shadowScore = runShadow(shadow, decoded);
+                }
+            }
+            if (!recordOnce(image, lease, decision, shadowScore)) {
+                metrics.duplicate();
+                return;
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            metrics.scored(decision == null ? "none" : primary.version(), lease.decision().arm(),
+                    decision == null ? "none" : decision.grade().name(), took);
+            if (shadowScore != null) {
+                metrics.scored(shadow.version(), "shadow", shadowScore.grade().name(), took);
+            }
+        }
+    }
+
+    private ScoredImage run(ServedModel model, String arm, DecodedImage decoded) throws InterruptedException {
+        try {
+            float[] p = model.predict(model.prepare(decoded), config.submitTimeout());
+            return new ScoredImage(model.spec(), arm, p, model.gradeRule().grade(p), GradeRule.uncertainty(p));
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            metrics.error(model.version(), "predict");
+            throw new IllegalStateException("scoring with " + model.spec().id() + " failed: " + e, e);
+        }
+    }
+
+    /** A shadow failure is counted, never allowed to change or block the decision. */
+    private ScoredImage runShadow(ServedModel shadow, DecodedImage decoded) throws InterruptedException {
+        try {
+            return run(shadow, "shadow", decoded);
+        } catch (IllegalStateException e) {
+            LOG.debugf("shadow %s failed: %s", shadow.version(), e.getMessage());
+            return null;
+        }
+    }
+
+    private boolean recordOnce(ImageIngested image, Lease lease, ScoredImage decision, ScoredImage shadow) {
+        try {
+            return writer.record(image, lease, decision, shadow);
+        } catch (RuntimeException e) {
+            if (writer.decided(image.imageId())) {
+                return false; // a concurrent delivery of the same image won the unique index
+            }
+            metrics.error(decision == null ? "none" : decision.version().version(), "commit");
+            throw e;
+        }
+    }
+
+    private DecodedImage decode(ImageIngested image) throws UnscorableImageException {
+        byte[] bytes;
+        try (InputStream in = blobs.open(image.sha256()).orElse(null)) {
+            if (in == null) {
+                throw new UnscorableImageException("blob-missing", "no blob " + image.sha256() + " in this store");
+            }
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("blob store read failed", e);
+        }
+        try {
+            return DECODER.decode(bytes);
+        } catch (ImageRejectedException e) {
+            metrics.error("none", "decode");
+            throw new UnscorableImageException("undecodable", e.reason().code() + ": " + e.detail());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.karyoloop.scoring.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.karyoloop.events.ImageIngested;
+import org.karyoloop.platform.messaging.Channels;
+import org.karyoloop.platform.messaging.DeadLetterPublisher;
+import org.karyoloop.platform.messaging.TopicsConfig;
+import org.karyoloop.scoring.ScoringService;
+import org.karyoloop.scoring.UnscorableImageException;
+
+/**
+ * Consumes images.ingested and scores each image. Blocking, because scoring waits for inference and
+ * writes to PostgreSQL; records run concurrently on the bounded {@code scoring-workers} pool (that
+ * concurrency is what fills the micro-batches, and its bound plus the bounded inference queue is the
+ * back-pressure: the connector stops fetching while all workers wait). Offsets commit only up to the
+ * oldest unfinished record: delivery is at least once, and the decision dedupe makes a redelivery a
+ * no-op. An unreadable event or an image whose bytes are gone goes to images.ingested.dlq; anything
+ * else (database down, queue full during a switch) is retried with backoff.
+ */
+@ApplicationScoped
+public class IngestedImageConsumer {
+
+    private final ScoringService scoring;
+    private final ObjectMapper mapper;
+    private final DeadLetterPublisher deadLetters;
+    private final TopicsConfig topics;
+
+    public IngestedImageConsumer(ScoringService scoring, ObjectMapper mapper, DeadLetterPublisher deadLetters,
+            TopicsConfig topics) {
+        this.scoring = scoring;
+        this.mapper = mapper;
+        this.deadLetters = deadLetters;
+        this.topics = topics;
+    }
+
+    @Incoming(Channels.IMAGES_INGESTED)
+    @Blocking(value = "scoring-workers", ordered = false)
+    @Retry(maxRetries = -1, delay = 200, jitter = 100, maxDuration = 300_000)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public void consume(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        ImageIngested image;
+        try {
+            image = mapper.readValue(record.value(), ImageIngested.class);
+        } catch (IOException | IllegalArgumentException e) {
+            deadLetters.send(topics.imagesIngestedDlq(), record, "invalid-event", e.getMessage());
+            return;
+        }
+        if (image.imageId() == null || image.sha256() == null || image.occurredAt() == null) {
+            deadLetters.send(topics.imagesIngestedDlq(), record, "invalid-event", "imageId, sha256, occurredAt needed");
+            return;
+        }
+        try {
+            scoring.score(image);
+        } catch (UnscorableImageException e) {
+            deadLetters.send(topics.imagesIngestedDlq(), record, e.code(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package org.karyoloop.bench;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.karyoloop.events.ImageIngested;
+import org.karyoloop.events.RolloutStateChanged;
+import org.karyoloop.imaging.DecodedImage;
+import org.karyoloop.imaging.ImageDecoder;
+import org.karyoloop.imaging.ImageLimits;
+import org.karyoloop.ingest.ImageIngestService;
+import org.karyoloop.ml.SpreadNet;
+import org.karyoloop.ml.preprocess.PreprocessRecipe;
+import org.karyoloop.ml.preprocess.SpreadInput;
+import org.karyoloop.ml.preprocess.SpreadTranslator;
+import org.karyoloop.ml.registry.ArtifactFormat;
+import org.karyoloop.ml.registry.ModelArtifacts;
+import org.karyoloop.ml.registry.ModelOrigin;
+import org.karyoloop.ml.registry.ModelVersionSpec;
+import org.karyoloop.platform.blob.FileSystemBlobStore;
+
+/**
+ * The measuring half of bench/scoring.sh (method there): (a) a tight decode, preprocess and
+ * batchPredict loop in this process at its best batch size; (b) the running scoring role fed through
+ * Kafka, at full speed and then paced at 70 % of it for latency. Prints both and a RESULT line.
+ */
+public final class ScoringBench {
+
+    private static final String BOOTSTRAP = "127.0.0.1:9092";
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final Pattern SERVING_V1 = Pattern.compile("\"stable\"\\s*:\\s*\"v1\"");
+
+    private ScoringBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args.length > 0 ? args[0] : "300");
+        int size = Integer.parseInt(args.length > 1 ? args[1] : "1024");
+        String service = System.getProperty("service", "http://127.0.0.1:8091");
+        String modelName = System.getProperty("model", "bench");
+        FileSystemBlobStore blobs = new FileSystemBlobStore(() -> System.getProperty("blobs"));
+
+        System.out.printf("generating %d PNGs of %dx%d ...%n", n, size, size);
+        List<byte[]> pngs = new ArrayList<>();
+        List<String> shas = new ArrayList<>();
+        Random random = new Random(42);
+        for (int i = 0; i < n; i++) {
+            byte[] png = IngestBench.spreadLikePng(size, random);
+            pngs.add(png);
+            shas.add(ImageIngestService.sha256(png));
+            blobs.put(shas.get(i), png);
+        }
+        ModelVersionSpec spec = new ModelVersionSpec(modelName, "v1", ArtifactFormat.DJL, null, SpreadNet.V1,
+                PreprocessRecipe.standard(96), List.of("GOOD", "FAIR", "POOR"), 0.5, Map.of(), null,
+                ModelOrigin.IMPORTED, null, "bench");
+        byte[] params = Files.readAllBytes(Path.of(System.getProperty("params")));
+
+        double bare = bare(spec, params, pngs);
+        register(service, spec, params);
+        rollout(modelName);
+        awaitServing(service);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            double scoring = endToEnd(producer, shas, blobs);
+            double[] latency = paced(producer, shas, blobs, scoring * 0.7);
+            System.out.printf("bare loop (a): %.1f images/s; scoring role through Kafka (b): %.1f images/s%n", bare,
+                    scoring);
+            System.out.printf("(b) at 70%% of its maximum (%.1f images/s): p50 %.0f ms, p99 %.0f ms%n",
+                    scoring * 0.7, latency[0], latency[1]);
+            System.out.printf("RESULT scoring_per_s=%.1f bare_per_s=%.1f ratio=%.2f p99_ms=%.0f%n", scoring, bare,
+                    scoring / bare, latency[1]);
+        }
+    }
+
+    /** (a): decode and preprocess a batch on all cores, batchPredict it; the best of batch sizes 8, 16, 32. */
+    private static double bare(ModelVersionSpec spec, byte[] params, List<byte[]> pngs) throws Exception {
+        ImageDecoder decoder = new ImageDecoder(new ImageLimits(1L << 30, 100_000_000));
+        SpreadTranslator translator = spec.translator();
+        try (Model model = ModelArtifacts.load(spec, params, Device.cpu());
+                Predictor<SpreadInput, float[]> predictor = model.newPredictor(translator)) {
+            loop(pngs.subList(0, Math.min(pngs.size(), 32)), 8, decoder, translator, predictor); // JIT warm-up
+            int best = 8;
+            double bestRate = 0;
+            for (int batch : new int[] {8, 16, 32}) {
+                double rate = loop(pngs.subList(0, Math.min(pngs.size(), 96)), batch, decoder, translator, predictor);
+                System.out.printf("bare loop, batch %d: %.1f images/s (96 images)%n", batch, rate);
+                if (rate > bestRate) {
+                    bestRate = rate;
+                    best = batch;
+                }
+            }
+            double rate = loop(pngs, best, decoder, translator, predictor);
+            System.out.printf("bare loop, batch %d over all %d images: %.1f images/s%n", best, pngs.size(), rate);
+            return rate;
+        }
+    }
+
+    /**
+     * Decoding and preprocessing on all cores feed a bounded queue; this thread takes full batches and
+     * calls batchPredict, so decoding overlaps inference as in the service, without Kafka or a database.
+     */
+    private static double loop(List<byte[]> pngs, int batch, ImageDecoder decoder, SpreadTranslator translator,
+            Predictor<SpreadInput, float[]> predictor) throws Exception {
+        java.util.concurrent.BlockingQueue<SpreadInput> ready = new java.util.concurrent.ArrayBlockingQueue<>(64);
+        java.util.concurrent.ExecutorService decoders = java.util.concurrent.Executors
+                .newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        long t0 = System.nanoTime();
+        for (byte[] png : pngs) {
+            decoders.submit(() -> {
+                ready.put(translator.prepare(decoder.decode(png)));
+                return null;
+            });
+        }
+        int done = 0;
+        while (done < pngs.size()) {
+            List<SpreadInput> inputs = new ArrayList<>();
+            inputs.add(ready.take());
+            while (inputs.size() < batch && done + inputs.size() < pngs.size()) {
+                inputs.add(ready.take());
+            }
+            predictor.batchPredict(inputs);
+            done += inputs.size();
+        }
+        double rate = pngs.size() / ((System.nanoTime() - t0) / 1e9);
+        decoders.shutdown();
+        return rate;
+    }
+
+    /** (b) at full speed: produce all events at once, time until every decision is out of the outbox. */
+    private static double endToEnd(KafkaProducer<String, byte[]> producer, List<String> shas,
+            FileSystemBlobStore blobs) throws Exception {
+        try (KafkaConsumer<String, byte[]> scored = atEnd("images.scored")) {
+            Map<String, Long> pending = new HashMap<>();
+            long t0 = System.nanoTime();
+            for (String sha : shas) {
+                ImageIngested event = event(sha, blobs);
+                pending.put(event.imageId().toString(), System.nanoTime());
+                producer.send(new ProducerRecord<>("images.ingested", event.imageId().toString(),
+                        JSON.writeValueAsBytes(event)));
+            }
+            producer.flush();
+            await(scored, pending, null);
+            return shas.size() / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** (b) paced at {@code rate}: latency from send to the ImageScored event, p50 and p99 in ms. */
+    private static double[] paced(KafkaProducer<String, byte[]> producer, List<String> shas, FileSystemBlobStore blobs,
+            double rate) throws Exception {
+        try (KafkaConsumer<String, byte[]> scored = atEnd("images.scored")) {
+            Map<String, Long> sent = new HashMap<>();
+            List<Double> latencies = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < shas.size(); i++) {
+                long due = t0 + (long) (i * 1e9 / rate);
+                while (System.nanoTime() < due) {
+                    poll(scored, sent, latencies, 1);
+                }
+                ImageIngested event = event(shas.get(i), blobs);
+                sent.put(event.imageId().toString(), System.nanoTime());
+                producer.send(new ProducerRecord<>("images.ingested", event.imageId().toString(),
+                        JSON.writeValueAsBytes(event)));
+                producer.flush();
+            }
+            await(scored, sent, latencies);
+            double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new double[] {sorted[sorted.length / 2], sorted[(int) Math.ceil(sorted.length * 0.99) - 1]};
+        }
+    }
+
+    private static void await(KafkaConsumer<String, byte[]> scored, Map<String, Long> pending, List<Double> latencies)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            poll(scored, pending, latencies, 100);
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException(pending.size() + " images not scored in time");
+        }
+    }
+
+    private static void poll(KafkaConsumer<String, byte[]> scored, Map<String, Long> pending, List<Double> latencies,
+            long ms) throws Exception {
+        for (ConsumerRecord<String, byte[]> r : scored.poll(Duration.ofMillis(ms))) {
+            Long sentAt = pending.remove(r.key());
+            if (sentAt != null) {
+                JsonNode e = JSON.readTree(r.value());
+                if (!e.path("scored").asBoolean()) {
+                    throw new IllegalStateException("image " + r.key() + " was passed on unscored");
+                }
+                if (latencies != null) {
+                    latencies.add((System.nanoTime() - sentAt) / 1e6);
+                }
+            }
+        }
+    }
+
+    private static ImageIngested event(String sha, FileSystemBlobStore blobs) {
+        return new ImageIngested(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), sha, blobs.uri(sha), "PNG",
+                0, 0, 8, 0, "bench", "bench", null, 0, 0, 0, 0);
+    }
+
+    /** Registers v1 through the operator's REST import path (multipart: artifact + metadata). */
+    private static void register(String service, ModelVersionSpec spec, byte[] params) throws Exception {
+        String boundary = "bench" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + JSON.writeValueAsString(spec) + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"artifact\"; filename=\"v1.params\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(params);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(service + "/api/models/" + spec.modelName() + "/versions"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        System.out.printf("registered v1 over REST: %d%n", response.statusCode());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(response.body());
+        }
+    }
+
+    private static void rollout(String modelName) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>("models.rollout", modelName, JSON.writeValueAsBytes(
+                    new RolloutStateChanged(UUID.randomUUID(), Instant.now(), 1, modelName, "v1", null, 0, null, 0,
+                            false, "bench", "benchmark")))).get();
+        }
+    }
+
+    private static void awaitServing(String service) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 120; i++) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(service + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (SERVING_V1.matcher(body).find()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the service never served v1");
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static KafkaConsumer<String, byte[]> atEnd(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> parts = new ArrayList<>();
+        c.partitionsFor(topic).forEach(info -> parts.add(new TopicPartition(topic, info.partition())));
+        c.assign(parts);
+        c.seekToEnd(parts);
+        parts.forEach(c::position);
+        return c;
+    }
+}

@@ -1,0 +1,72 @@
+package org.karyoloop.ml.registry;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.karyoloop.ml.TestModels;
+
+/**
+ * Registering an externally trained model over REST: the artifact is verified before it is accepted
+ * (hash, loads, declared output shape), a broken one is refused with problem+json, versions are immutable.
+ * A real TorchScript file cannot be made offline here (no Python/torch), so the accepted path is shown
+ * with a DJL artifact and the TorchScript path only with a refusal.
+ */
+@QuarkusTest
+class ModelRegistryIT {
+
+    @Inject
+    ObjectMapper mapper;
+
+    private final String model = "registry-it-" + UUID.randomUUID();
+
+    @Test
+    void validArtifactIsRegisteredOnceAndReadBack() throws Exception {
+        byte[] params = TestModels.spreadNetParams(3, 7);
+        post("v1", params, metadata("v1", ArtifactFormat.DJL, null)).then().statusCode(201)
+                .body("artifactSha256", equalTo(ModelRegistry.sha256(params)))
+                .body("origin", equalTo("IMPORTED"));
+        post("v1", params, metadata("v1", ArtifactFormat.DJL, null)).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("model-version-exists"));
+        given().get("/api/models/{m}/versions", model).then().statusCode(200).body("$", hasSize(1));
+        given().get("/api/models/{m}/versions/v1", model).then().statusCode(200)
+                .body("classes", equalTo(TestModels.CLASSES));
+        given().get("/api/models/{m}/versions/nope", model).then().statusCode(404);
+    }
+
+    @Test
+    void brokenArtifactsAreRefusedWithAClearProblem() throws Exception {
+        byte[] params = TestModels.spreadNetParams(3, 7);
+        post("corrupt", Arrays.copyOf(params, params.length / 3), metadata("corrupt", ArtifactFormat.DJL, null))
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("artifact-unloadable"));
+        post("five", TestModels.spreadNetParams(5, 7), metadata("five", ArtifactFormat.DJL, null)).then()
+                .statusCode(422).body("code", org.hamcrest.Matchers.in(
+                        new String[] {"artifact-wrong-shape", "artifact-unloadable"}));
+        post("ts", params, metadata("ts", ArtifactFormat.TORCHSCRIPT, null)).then().statusCode(422)
+                .body("code", equalTo("artifact-unloadable"));
+        post("hash", params, metadata("hash", ArtifactFormat.DJL, "00".repeat(32))).then().statusCode(422)
+                .body("code", equalTo("artifact-hash-mismatch"));
+        given().multiPart("artifact", "m.params", params).multiPart("metadata", "{\"version\":\"x\"}")
+                .post("/api/models/{m}/versions", model).then().statusCode(400)
+                .body("code", equalTo("invalid-model-metadata"));
+        given().get("/api/models/{m}/versions", model).then().statusCode(200).body("$", hasSize(0));
+    }
+
+    private io.restassured.response.Response post(String version, byte[] artifact, String metadata) {
+        return given().multiPart("artifact", version + ".bin", artifact).multiPart("metadata", metadata)
+                .post("/api/models/{m}/versions", model);
+    }
+
+    private String metadata(String version, ArtifactFormat format, String sha256) throws Exception {
+        ModelVersionSpec spec = TestModels.spec(model, version, 0.6);
+        return mapper.writeValueAsString(new ModelVersionSpec(null, version, format, sha256, spec.architecture(),
+                spec.preprocessing(), spec.classes(), 0.6, spec.metrics(), null, null, null, "operator"));
+    }
+}
