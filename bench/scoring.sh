@@ -23,6 +23,8 @@ cd "$ROOT"
 N=${1:-300}
 SIZE=${2:-1024}
 mkdir -p .run
+# The registry import needs an operator or admin: a throw-away admin for this run only.
+BENCH_ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 
 ./mvnw -q -B -o package -DskipTests
 ./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
@@ -42,6 +44,7 @@ DB_NAME=karyoloop_bench_scoring QUARKUS_PROFILE=scoring KARYOLOOP_BLOB_ROOT=.run
   MP_MESSAGING_INCOMING_IMAGES_INGESTED_GROUP_ID="bench-scoring-$STAMP" \
   MP_MESSAGING_INCOMING_IMAGES_INGESTED_AUTO_OFFSET_RESET=latest \
   KARYOLOOP_SCORING_MODEL_NAME="$MODEL" QUARKUS_HTTP_PORT=8091 \
+  KARYOLOOP_ADMIN_USER=bench-admin KARYOLOOP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
   java $KARYOLOOP_DJL_OPTS -jar target/quarkus-app/quarkus-run.jar > .run/bench-scoring-service.log 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true' EXIT
@@ -52,7 +55,7 @@ done
 curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null || { tail -30 .run/bench-scoring-service.log; exit 1; }
 # The consumer group must own its partitions before the first event, or "latest" skips it.
 sleep 3
-java $KARYOLOOP_DJL_OPTS -Dservice=http://127.0.0.1:8091 -Dmodel="$MODEL" -Dblobs=.run/bench-scoring-blobs \
+java $KARYOLOOP_DJL_OPTS -Dservice=http://127.0.0.1:8091 -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" -Dmodel="$MODEL" -Dblobs=.run/bench-scoring-blobs \
   -Dparams=.run/bench-model.params -cp "$CP" org.karyoloop.bench.ScoringBench "$N" "$SIZE" \
   2> .run/bench-scoring.err > .run/bench-scoring.out \
   || { tail -20 .run/bench-scoring.err; exit 1; }

@@ -245,6 +245,8 @@ public final class ScoringBench {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(service + "/api/models/" + spec.modelName() + "/versions"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        System.getProperty("auth", "").getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
         System.out.printf("registered v1 over REST: %d%n", response.statusCode());

@@ -40,6 +40,8 @@ class AuthorizationMatrixIT {
             new Endpoint("GET", "/api/me", null, Set.of("doctor1", "operator1", "labsys1", "admin1")),
             new Endpoint("GET", "/api/admin/users", null, Set.of("admin1")),
             new Endpoint("POST", "/api/admin/users", "{}", Set.of("admin1")),
+            new Endpoint("GET", "/api/models/m-authz/versions", null, Set.of("operator1", "admin1")),
+            new Endpoint("GET", "/api/models/m-authz/versions/v1", null, Set.of("operator1", "admin1")),
             new Endpoint("GET", "/api/rollouts", null, Set.of("operator1")),
             new Endpoint("GET", "/api/rollouts/m-authz", null, Set.of("operator1")),
             new Endpoint("GET", "/api/rollouts/m-authz/history", null, Set.of("operator1")),

@@ -34,10 +34,10 @@ class ModelRegistryIT {
                 .body("origin", equalTo("IMPORTED"));
         post("v1", params, metadata("v1", ArtifactFormat.DJL, null)).then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("model-version-exists"));
-        given().get("/api/models/{m}/versions", model).then().statusCode(200).body("$", hasSize(1));
-        given().get("/api/models/{m}/versions/v1", model).then().statusCode(200)
+        asOperator().get("/api/models/{m}/versions", model).then().statusCode(200).body("$", hasSize(1));
+        asOperator().get("/api/models/{m}/versions/v1", model).then().statusCode(200)
                 .body("classes", equalTo(TestModels.CLASSES));
-        given().get("/api/models/{m}/versions/nope", model).then().statusCode(404);
+        asOperator().get("/api/models/{m}/versions/nope", model).then().statusCode(404);
     }
 
     @Test
@@ -53,14 +53,14 @@ class ModelRegistryIT {
                 .body("code", equalTo("artifact-unloadable"));
         post("hash", params, metadata("hash", ArtifactFormat.DJL, "00".repeat(32))).then().statusCode(422)
                 .body("code", equalTo("artifact-hash-mismatch"));
-        given().multiPart("artifact", "m.params", params).multiPart("metadata", "{\"version\":\"x\"}")
+        asOperator().multiPart("artifact", "m.params", params).multiPart("metadata", "{\"version\":\"x\"}")
                 .post("/api/models/{m}/versions", model).then().statusCode(400)
                 .body("code", equalTo("invalid-model-metadata"));
-        given().get("/api/models/{m}/versions", model).then().statusCode(200).body("$", hasSize(0));
+        asOperator().get("/api/models/{m}/versions", model).then().statusCode(200).body("$", hasSize(0));
     }
 
     private io.restassured.response.Response post(String version, byte[] artifact, String metadata) {
-        return given().multiPart("artifact", version + ".bin", artifact).multiPart("metadata", metadata)
+        return asOperator().multiPart("artifact", version + ".bin", artifact).multiPart("metadata", metadata)
                 .post("/api/models/{m}/versions", model);
     }
 
@@ -68,5 +68,9 @@ class ModelRegistryIT {
         ModelVersionSpec spec = TestModels.spec(model, version, 0.6);
         return mapper.writeValueAsString(new ModelVersionSpec(null, version, format, sha256, spec.architecture(),
                 spec.preprocessing(), spec.classes(), 0.6, spec.metrics(), null, null, null, "operator"));
+    }
+
+    private static io.restassured.specification.RequestSpecification asOperator() {
+        return io.restassured.RestAssured.given().auth().preemptive().basic("operator1", "operator1-pass");
     }
 }

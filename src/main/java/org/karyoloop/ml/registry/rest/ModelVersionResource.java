@@ -31,6 +31,7 @@ import org.karyoloop.ml.registry.ModelVersionSpec;
  * anyone reads versions back. The artifact is verified before it is accepted.
  */
 @Path("/api/models/{modelName}/versions")
+@jakarta.annotation.security.RolesAllowed({"operator", "admin"})
 @Tag(name = "models")
 @Blocking
 public class ModelVersionResource {
