@@ -36,8 +36,8 @@ public class OperatorViews {
             Boolean eligible, String serving, String prCurveUrl, String confusionUrl) {
     }
 
-    /** A model's live statistics per bucket, arm and version from {@code from} to {@code to}. */
-    public record Timeline(String modelName, Duration bucket, Instant from, Instant to, List<LiveStats> points) {
+    /** A model's live statistics per bucket (ISO-8601 duration), arm and version from {@code from} to {@code to}. */
+    public record Timeline(String modelName, String bucket, Instant from, Instant to, List<LiveStats> points) {
     }
 
     private final ModelVersionRepository versions;
@@ -73,7 +73,7 @@ public class OperatorViews {
         Instant from = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), size.toSeconds()) * size.toSeconds())
                 .minus(size.multipliedBy(buckets - 1L));
         return QuarkusTransaction.requiringNew()
-                .call(() -> new Timeline(modelName, size, from, now, stats.timeline(modelName, size, from)));
+                .call(() -> new Timeline(modelName, size.toString(), from, now, stats.timeline(modelName, size, from)));
     }
 
     /** {@code 15m}, {@code 1h}, {@code 1d}: one minute to 30 days. */

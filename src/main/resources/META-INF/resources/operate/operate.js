@@ -142,7 +142,8 @@ function renderEvidence(s) {
     const e = s.evidence[arm];
     const version = arm === 'canary' ? s.canaryVersion : s.stableVersion;
     return row([arm, version || '—', e.scored, e.labelled, e.predictedGood, e.truePositives,
-      pct(e.predictedGood ? e.truePositives / e.predictedGood : null), pct(wilsonLower(e.truePositives, e.predictedGood)),
+      pct(e.predictedGood ? e.truePositives / e.predictedGood : null),
+      pct(wilsonLower(e.truePositives, e.predictedGood)),
       pct(e.actualGood ? e.truePositives / e.actualGood : null), e.p99LatencyMs.toFixed(0)], 2);
   });
   $('evidence').tBodies[0].replaceChildren(...rows);

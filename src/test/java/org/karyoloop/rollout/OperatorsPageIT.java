@@ -84,6 +84,9 @@ class OperatorsPageIT {
             // for a person reviewing the page: what the operator saw before acting
             Files.write(Path.of("target", "operators-page.png"),
                     ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('versions').scrollIntoView()");
+            Files.write(Path.of("target", "operators-page-versions.png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
             browser.findElement(By.id("act-rollback")).click();
             wait.until(d -> d.findElement(By.id("reason-dialog")).isDisplayed());

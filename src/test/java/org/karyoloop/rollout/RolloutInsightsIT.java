@@ -62,6 +62,7 @@ class RolloutInsightsIT {
 
         JsonPath timeline = operator().get("/api/rollouts/{m}/timeline?bucket=1h&buckets=4", model).then()
                 .statusCode(200).extract().jsonPath();
+        assertThat(timeline.getString("bucket")).isEqualTo("PT1H");
         List<Map<String, Object>> points = timeline.getList("points");
         assertThat(points).hasSize(2);
         assertThat(points.get(0)).containsEntry("arm", "stable").containsEntry("version", "v1")
