@@ -79,16 +79,19 @@ const Charts = (() => {
   /** Precision-recall points of a version (e.g. validation and frozen set) and the precision target. */
   function pr(container, { points, target }) {
     const svg = frame(container, W, H);
-    const y = axes(svg, 'recall 0', '1', 'recall', [0, 0.25, 0.5, 0.75, 1]);
+    const y = axes(svg, '0', '1', 'GOOD recall', [0, 0.25, 0.5, 0.75, 1]);
     const x = (r) => M.l + r * (W - M.l - M.r);
     if (target !== undefined) {
       svg.appendChild(el('line', { x1: M.l, x2: W - M.r, y1: y(target), y2: y(target), stroke: '#b3261e',
         'stroke-dasharray': '2 3' }));
     }
     points.forEach((p, i) => {
-      svg.appendChild(el('circle', { cx: x(p.recall), cy: y(p.precision), r: 5, fill: p.color || '#1f6fb2' }));
-      svg.appendChild(el('text', { x: x(p.recall) + 8, y: y(p.precision) - 6 - i * 12, 'font-size': 11 },
-        `${p.name}: P ${(p.precision * 100).toFixed(1)}%, R ${(p.recall * 100).toFixed(1)}%`));
+      const color = p.color || '#1f6fb2';
+      svg.appendChild(el('circle', { cx: x(p.recall), cy: y(p.precision), r: 5, fill: color }));
+      // labels stacked in the empty low-recall, low-precision corner, never over the points
+      svg.appendChild(el('circle', { cx: M.l + 12, cy: H - M.b - 12 - i * 16, r: 4, fill: color }));
+      svg.appendChild(el('text', { x: M.l + 22, y: H - M.b - 8 - i * 16, 'font-size': 11 },
+        `${p.name}: precision ${(p.precision * 100).toFixed(1)}%, recall ${(p.recall * 100).toFixed(1)}%`));
     });
     if (points.length === 0) {
       svg.appendChild(el('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', fill: '#66707a' },
@@ -101,6 +104,7 @@ const Charts = (() => {
   function confusion(container, matrix, classes) {
     const n = matrix.length, cell = 56, left = 70, top = 40;
     const svg = frame(container, left + n * cell + 10, top + n * cell + 30);
+    svg.setAttribute('width', left + n * cell + 10); // natural size: a 3x3 matrix needs no full column
     svg.appendChild(el('text', { x: left, y: 14, 'font-size': 11 }, 'predicted →  (rows: doctors)'));
     matrix.forEach((row, i) => {
       const total = row.reduce((a, b) => a + b, 0) || 1;

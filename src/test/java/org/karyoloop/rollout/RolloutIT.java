@@ -163,8 +163,12 @@ class RolloutIT {
     }
 
     private void awaitEvidence(String arm, long labelled) {
-        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> rollouts.currentEvidence(rollouts.stateOf(model)).get(arm).labelled() >= labelled));
+        // The scheduled evaluator (every 2 s in tests) may decide before all the evidence is in; then there
+        // is no canary left to count for, and evaluateUntilDone reads its decision from the history.
+        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+            RolloutState s = rollouts.stateOf(model);
+            return s.canaryVersion == null || rollouts.currentEvidence(s).get(arm).labelled() >= labelled;
+        }));
     }
 
     private void awaitState(java.util.function.Predicate<RolloutState> condition) {
