@@ -119,13 +119,7 @@ class RolloutIT {
 
     private Decision.Kind evaluateUntilDone() {
         for (int i = 0; i < 10; i++) {
-            Decision d;
-            try {
-                d = rollouts.evaluate(model);
-            } catch (io.quarkus.narayana.jta.QuarkusTransactionException e) {
-                // the scheduled evaluator applied a transition at the same moment (optimistic lock): retry
-                continue;
-            }
+            Decision d = rollouts.evaluate(model);
             if (d.kind() == Decision.Kind.PROMOTE || d.kind() == Decision.Kind.ROLL_BACK) {
                 return d.kind();
             }
@@ -163,12 +157,8 @@ class RolloutIT {
     }
 
     private void awaitEvidence(String arm, long labelled) {
-        // The scheduled evaluator (every 2 s in tests) may decide before all the evidence is in; then there
-        // is no canary left to count for, and evaluateUntilDone reads its decision from the history.
-        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> {
-            RolloutState s = rollouts.stateOf(model);
-            return s.canaryVersion == null || rollouts.currentEvidence(s).get(arm).labelled() >= labelled;
-        }));
+        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> rollouts.currentEvidence(rollouts.stateOf(model)).get(arm).labelled() >= labelled));
     }
 
     private void awaitState(java.util.function.Predicate<RolloutState> condition) {
