@@ -167,6 +167,15 @@ public class RolloutService {
         return state;
     }
 
+    /** The state of a model for a reader: never creates one. */
+    public RolloutState existingStateOf(String modelName) {
+        RolloutState state = RolloutState.findById(modelName);
+        if (state == null) {
+            throw new RolloutNotFoundException(modelName);
+        }
+        return state;
+    }
+
     /** The evidence a decision about the running canary would use now. */
     public Map<String, Evidence> currentEvidence(RolloutState state) {
         Map<String, Evidence> result = new LinkedHashMap<>();

@@ -79,7 +79,8 @@ public class RolloutResource {
     @Path("/{model}")
     @Operation(summary = "A model's rollout state and live evidence")
     public RolloutView get(@PathParam("model") String model) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> view(rollouts.stateOf(model)));
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> view(rollouts.existingStateOf(model)));
     }
 
     @GET
