@@ -14,4 +14,10 @@ public interface TopicsConfig {
 
     /** Dead letters of images.raw: original bytes and headers plus the reason. */
     String imagesDlq();
+
+    /** Where training job requests go ({@code TrainingRequested}); training consumes them. */
+    String trainingRequests();
+
+    /** Where new candidate model versions are announced ({@code ModelCandidateRegistered}). */
+    String modelsCandidates();
 }
