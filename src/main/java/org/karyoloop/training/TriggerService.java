@@ -32,11 +32,23 @@ public class TriggerService {
                 config.driftPsi(), config.minDriftSamples());
     }
 
-    /** Evaluates the policy now; returns the decision that requested a job, if any. */
+    /** Evaluates the whole policy (labels, interval, drift); returns the decision that requested a job, if any. */
     public Optional<TriggerPolicy.Decision> evaluate() {
+        return evaluate(true);
+    }
+
+    /**
+     * Evaluates the label and interval triggers only: cheap enough to run after every label (drift needs
+     * a scan of training_image and runs on the worker's poll interval).
+     */
+    public Optional<TriggerPolicy.Decision> evaluateLabels() {
+        return evaluate(false);
+    }
+
+    private Optional<TriggerPolicy.Decision> evaluate(boolean withDrift) {
         Instant last = jobs.lastJobAt(config.modelName()).orElse(null);
         Map<String, SourceDrift> drift = new HashMap<>();
-        if (last != null) {
+        if (last != null && withDrift) {
             data.backgroundHistograms(last).forEach((source, h) -> drift.put(source,
                     new SourceDrift(PopulationStability.index(h[0], h[1]), sum(h[1]))));
         }

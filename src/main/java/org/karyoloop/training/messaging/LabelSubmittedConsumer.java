@@ -41,7 +41,7 @@ public class LabelSubmittedConsumer {
             throw new PoisonEventException("LabelSubmitted without eventId, imageId, labelId or grade", null);
         }
         if (label.finalLabel() && data.recordLabel(label, Instant.now())) {
-            trigger.evaluate();
+            trigger.evaluateLabels();
         }
     }
 }
