@@ -66,6 +66,9 @@ public class TrainingJobRunner {
             execute(job, cancelled);
         } catch (CancellationException e) {
             jobs.end(job.id, Status.CANCELLED, e.getMessage());
+        } catch (NotEnoughLabelsException e) {
+            LOG.warnf("training job %s: %s", job.id, e.getMessage());
+            jobs.end(job.id, Status.FAILED, e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "training job %s failed", job.id);
             jobs.end(job.id, Status.FAILED, e.toString());
@@ -82,8 +85,7 @@ public class TrainingJobRunner {
         List<Example> validation = loader.load(dataset.validation(), preprocessor);
         List<Example> evaluation = loader.load(dataset.evaluation(), preprocessor);
         if (train.isEmpty() || validation.isEmpty()) {
-            throw new IllegalStateException("not enough labelled images: " + train.size() + " to train, "
-                    + validation.size() + " to validate (doctor labels on more slides are needed)");
+            throw new NotEnoughLabelsException(train.size(), validation.size());
         }
         Optional<ModelVersionSpec> parent = registry.list(job.modelName).stream().reduce((a, b) -> b);
         byte[] warm = parent.filter(p -> config.warmStart() && p.artifactFormat() == ArtifactFormat.DJL
