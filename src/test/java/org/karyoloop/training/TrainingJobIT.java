@@ -62,7 +62,7 @@ class TrainingJobIT {
                         List.of(), null, "single", true, i % 8 == 7 ? "legacy" : "doctor", null, null, null, null);
                 kafka.send("labels.submitted", imageId, mapper.writeValueAsBytes(label), Map.of());
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> data.labelledImages().size() >= known + 48);
+            await().atMost(Duration.ofSeconds(180)).until(() -> data.labelledImages().size() >= known + 48);
 
             JsonNode first = mapper.readTree(given().contentType("application/json").body("{\"reason\":\"it\"}")
                     .when().post("/api/training/jobs").then().statusCode(202).extract().asString());
