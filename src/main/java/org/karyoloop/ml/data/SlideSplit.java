@@ -1,56 +1,56 @@
 package org.karyoloop.ml.data;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.zip.CRC32;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
- * Splits examples into train, validation and test by slide, never by image: every image of a slide
- * lands in the same split, so near-identical spreads of one slide cannot leak between training and
- * evaluation. The split of a slide depends only on its id and the salt, so it is stable as data grows.
+ * Assigns whole slides to train, validation or test by a stable hash of the slide id and a salt, so
+ * images of one slide (which share culture quality and staining) never land in two splits, and a
+ * slide keeps its split across jobs: a slide in the test split is never trained on. Thread-safe
+ * (immutable).
+ *
+ * @param salt mixed into the hash; changing it reshuffles every slide (never do that for a frozen set)
+ * @param validationShare share of slides for validation, 0..1
+ * @param testShare share of slides for test, 0..1
  */
-public final class SlideSplit {
+public record SlideSplit(String salt, double validationShare, double testShare) {
 
-    /** Where an example goes. */
+    /** Where a slide's images go. */
     public enum Part { TRAIN, VALIDATION, TEST }
 
-    private final double validationShare;
-    private final double testShare;
-    private final String salt;
-
-    public SlideSplit(double validationShare, double testShare, String salt) {
+    public SlideSplit {
         if (validationShare < 0 || testShare < 0 || validationShare + testShare >= 1) {
-            throw new IllegalArgumentException("shares must be >= 0 and leave room for training");
+            throw new IllegalArgumentException("shares must be >= 0 and leave some slides for training");
         }
-        this.validationShare = validationShare;
-        this.testShare = testShare;
-        this.salt = salt;
+        salt = salt == null ? "" : salt;
     }
 
-    /** The part the slide belongs to. */
-    public Part partOf(String slideId) {
-        CRC32 crc = new CRC32();
-        crc.update((salt + "/" + slideId).getBytes(StandardCharsets.UTF_8));
-        double u = (crc.getValue() & 0xffffffffL) / (double) (1L << 32);
+    /** The part of {@code slideId}; an image without a slide counts as its own slide ({@code fallbackId}). */
+    public Part partOf(String slideId, String fallbackId) {
+        double u = unit(slideId == null || slideId.isBlank() ? "image:" + fallbackId : "slide:" + slideId);
         if (u < testShare) {
             return Part.TEST;
         }
         return u < testShare + validationShare ? Part.VALIDATION : Part.TRAIN;
     }
 
-    /** Splits {@code items} by the slide {@code slideOf} gives each. */
-    public <T> Map<Part, List<T>> split(List<T> items, Function<T, String> slideOf) {
-        Map<Part, List<T>> parts = new EnumMap<>(Part.class);
-        for (Part p : Part.values()) {
-            parts.put(p, new ArrayList<>());
+    /** The part of {@code slideId}. */
+    public Part partOf(String slideId) {
+        return partOf(slideId, slideId);
+    }
+
+    /** A uniform number in [0, 1) from the first 8 bytes of SHA-256(salt + key). */
+    private double unit(String key) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((salt + "|" + key).getBytes(StandardCharsets.UTF_8));
+            long bits = 0;
+            for (int i = 0; i < 8; i++) {
+                bits = (bits << 8) | (d[i] & 0xFF);
+            }
+            return (bits >>> 11) * 0x1.0p-53;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
-        for (T item : items) {
-            parts.get(partOf(slideOf.apply(item))).add(item);
-        }
-        return parts;
     }
 }

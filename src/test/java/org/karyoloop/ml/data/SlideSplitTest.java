@@ -2,45 +2,33 @@ package org.karyoloop.ml.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.karyoloop.ml.data.SlideSplit.Part;
 
 class SlideSplitTest {
 
-    record Example(String slide, int index) {
+    @Test
+    void sharesAreRoughlyAsConfiguredAndStableForTheSameSalt() {
+        SlideSplit split = new SlideSplit("s", 0.2, 0.2);
+        Map<Part, Integer> counts = new EnumMap<>(Part.class);
+        for (int i = 0; i < 5000; i++) {
+            counts.merge(split.partOf("slide-" + i), 1, Integer::sum);
+            assertThat(split.partOf("slide-" + i)).isEqualTo(new SlideSplit("s", 0.2, 0.2).partOf("slide-" + i));
+        }
+        assertThat(counts.get(Part.TEST)).isBetween(900, 1100);
+        assertThat(counts.get(Part.VALIDATION)).isBetween(900, 1100);
     }
 
     @Test
-    void noSlideAppearsInTwoSplits() {
-        List<Example> examples = new ArrayList<>();
-        for (int s = 0; s < 200; s++) {
-            for (int i = 0; i < 20; i++) {
-                examples.add(new Example("slide-" + s, i));
+    void growingTheValidationShareNeverMovesATestSlide() {
+        SlideSplit small = new SlideSplit("s", 0.1, 0.2);
+        SlideSplit large = new SlideSplit("s", 0.3, 0.2);
+        for (int i = 0; i < 2000; i++) {
+            if (small.partOf("slide-" + i) == Part.TEST) {
+                assertThat(large.partOf("slide-" + i)).isEqualTo(Part.TEST);
             }
         }
-
-        Map<SlideSplit.Part, List<Example>> parts = new SlideSplit(0.15, 0.15, "v1").split(examples, Example::slide);
-
-        Map<String, Set<SlideSplit.Part>> partsOfSlide = new HashMap<>();
-        parts.forEach((part, list) -> list.forEach(e ->
-                partsOfSlide.computeIfAbsent(e.slide(), k -> new java.util.HashSet<>()).add(part)));
-        assertThat(partsOfSlide.values()).allSatisfy(set -> assertThat(set).hasSize(1));
-        assertThat(parts.values().stream().mapToInt(List::size).sum()).isEqualTo(examples.size());
-        Set<String> testSlides = parts.get(SlideSplit.Part.TEST).stream().map(Example::slide)
-                .collect(Collectors.toSet());
-        assertThat(testSlides.size()).isBetween(15, 50);
-    }
-
-    @Test
-    void theSplitOfASlideIsStableAsDataGrows() {
-        SlideSplit split = new SlideSplit(0.2, 0.2, "v1");
-        SlideSplit.Part before = split.partOf("slide-x");
-        split.split(List.of(new Example("slide-y", 0)), Example::slide);
-        assertThat(split.partOf("slide-x")).isEqualTo(before);
     }
 }
