@@ -54,7 +54,8 @@ class TrainingJobIT {
                 kafka.watch("models.candidates")) {
             for (int i = 0; i < 48; i++) {
                 String slide = "it-" + run + "-slide-" + (i / 2);
-                String imageId = given().contentType("image/png").header("X-Slide-Id", slide)
+                String imageId = given().auth().preemptive().basic("labsys1", "labsys1-pass").contentType("image/png")
+                        .header("X-Slide-Id", slide)
                         .header("X-Source-Id", "it-scope").body(TestImages.uniquePng(128, 128))
                         .when().post("/api/images").then().statusCode(201).extract().path("id");
                 LabelSubmitted label = new LabelSubmitted(UUID.randomUUID(), Instant.now(), 1,
@@ -64,9 +65,9 @@ class TrainingJobIT {
             }
             await().atMost(Duration.ofSeconds(180)).until(() -> data.labelledImages().size() >= known + 48);
 
-            JsonNode first = mapper.readTree(given().contentType("application/json").body("{\"reason\":\"it\"}")
+            JsonNode first = mapper.readTree(asOperator().contentType("application/json").body("{\"reason\":\"it\"}")
                     .when().post("/api/training/jobs").then().statusCode(202).extract().asString());
-            JsonNode second = mapper.readTree(given().contentType("application/json").body("{}")
+            JsonNode second = mapper.readTree(asOperator().contentType("application/json").body("{}")
                     .when().post("/api/training/jobs").then().statusCode(202).extract().asString());
             assertThat(second.get("id").asText()).isEqualTo(first.get("id").asText());
             assertThat(second.get("coalesced").asBoolean()).isTrue();
@@ -74,7 +75,7 @@ class TrainingJobIT {
             worker.drain();
 
             UUID jobId = UUID.fromString(first.get("id").asText());
-            JsonNode job = mapper.readTree(given().when().get("/api/training/jobs/" + jobId).then().statusCode(200)
+            JsonNode job = mapper.readTree(asOperator().when().get("/api/training/jobs/" + jobId).then().statusCode(200)
                     .extract().asString());
             assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
             assertThat(job.get("metrics").get("epochs")).hasSize(2);
@@ -87,24 +88,24 @@ class TrainingJobIT {
             assertThat(event.get("confusion")).hasSize(3);
             assertThat(event.get("validation").has("good_precision_lower_bound")).isTrue();
             assertThat(event.has("eligible")).isTrue();
-            given().when().get("/api/models/metaphase-quality/versions/" + event.get("modelVersion").asText())
+            asOperator().when().get("/api/models/metaphase-quality/versions/" + event.get("modelVersion").asText())
                     .then().statusCode(200);
-            byte[] png = given().when().get(event.get("plots").get("pr-curve").asText()).then().statusCode(200)
+            byte[] png = asOperator().when().get(event.get("plots").get("pr-curve").asText()).then().statusCode(200)
                     .contentType("image/png").extract().asByteArray();
             assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-            given().when().get(event.get("plots").get("confusion").asText()).then().statusCode(200);
+            asOperator().when().get(event.get("plots").get("confusion").asText()).then().statusCode(200);
         }
     }
 
     @Test
     void aPendingJobIsCancelledAtOnceAndAnEndedJobCannotBeCancelled() {
-        String id = given().contentType("application/json").body("{}").when().post("/api/training/jobs").then()
+        String id = asOperator().contentType("application/json").body("{}").when().post("/api/training/jobs").then()
                 .statusCode(202).extract().path("id");
-        given().when().post("/api/training/jobs/" + id + "/cancel").then().statusCode(200);
+        asOperator().when().post("/api/training/jobs/" + id + "/cancel").then().statusCode(200);
         assertThat(jobs.find(UUID.fromString(id)).orElseThrow().status).isEqualTo(Status.CANCELLED);
-        given().when().post("/api/training/jobs/" + id + "/cancel").then().statusCode(409)
+        asOperator().when().post("/api/training/jobs/" + id + "/cancel").then().statusCode(409)
                 .contentType("application/problem+json");
-        given().when().get("/api/training/jobs/" + UUID.randomUUID()).then().statusCode(404);
+        asOperator().when().get("/api/training/jobs/" + UUID.randomUUID()).then().statusCode(404);
     }
 
     @Test
@@ -129,5 +130,9 @@ class TrainingJobIT {
         TrainingJob failed = jobs.find(id).orElseThrow();
         assertThat(failed.status).isEqualTo(Status.FAILED);
         assertThat(failed.detail).contains("heartbeat");
+    }
+
+    private static io.restassured.specification.RequestSpecification asOperator() {
+        return io.restassured.RestAssured.given().auth().preemptive().basic("operator1", "operator1-pass");
     }
 }

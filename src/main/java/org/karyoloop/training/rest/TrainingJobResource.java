@@ -25,17 +25,17 @@ import org.karyoloop.training.persistence.TrainingJob;
 
 /**
  * Operators' view of training: request a job (joins a pending one), cancel one, list jobs with their
- * metrics, and fetch a job's plots (precision-recall curve, confusion matrix) as PNG.
- * TODO(security): annotate with @RolesAllowed("operator") once quarkus security is on the classpath
- * (being added in parallel); until then these endpoints are open like the rest of the API.
+ * metrics, and fetch a job's plots (precision-recall curve, confusion matrix) as PNG. Operators only;
+ * a request is recorded under the signed-in operator's name.
  */
 @Path("/api/training/jobs")
+@jakarta.annotation.security.RolesAllowed("operator")
 @Tag(name = "training")
 @Blocking
 public class TrainingJobResource {
 
-    /** Body of a job request; every field optional. */
-    public record JobRequest(String reason, String requestedBy) {
+    /** Body of a job request; optional. */
+    public record JobRequest(@jakarta.validation.constraints.Size(max = 500) String reason) {
     }
 
     private final TrainingJobs jobs;
@@ -54,9 +54,10 @@ public class TrainingJobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Request a training job; joins the pending request if there is one")
-    public Response request(JobRequest body) {
+    public Response request(@jakarta.validation.Valid JobRequest body,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
         String reason = body == null || body.reason() == null ? "requested by an operator" : body.reason();
-        String by = body == null || body.requestedBy() == null ? "operator" : body.requestedBy();
+        String by = security.getUserPrincipal() == null ? "operator" : security.getUserPrincipal().getName();
         TrainingJobs.Requested r = jobs.request(config.modelName(), "operator", reason, by);
         worker.wakeUp();
         return Response.status(Response.Status.ACCEPTED).entity(TrainingJobView.of(r.job(), r.coalesced())).build();
