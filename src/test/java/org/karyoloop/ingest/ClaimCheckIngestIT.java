@@ -68,7 +68,7 @@ class ClaimCheckIngestIT {
 
         kafka.send("images.raw", "share-1", claim(file.toUri().toString()), CLAIM);
 
-        assertThat(ingested.await(r -> hasSha(r, sha), 1, WAIT)).hasSize(1);
+        assertThat(ingested.await(r -> KafkaTestClient.hasSha(r, sha), 1, WAIT)).hasSize(1);
         String origin = QuarkusTransaction.requiringNew().call(() -> images.findBySha256(sha).orElseThrow().origin);
         assertThat(origin).isEqualTo("claim-check");
     }
@@ -115,11 +115,4 @@ class ClaimCheckIngestIT {
         return Arrays.stream(values).anyMatch(v -> Arrays.equals(v, record.value()));
     }
 
-    private boolean hasSha(ConsumerRecord<String, byte[]> record, String sha) {
-        try {
-            return sha.equals(mapper.readTree(record.value()).path("sha256").asText());
-        } catch (Exception e) {
-            return false;
-        }
-    }
 }

@@ -70,7 +70,7 @@ class RawImageIngestIT {
 
         kafka.send("images.raw", "scope-7", png, headers);
 
-        List<ConsumerRecord<String, byte[]>> events = ingested.await(r -> hasSha(r, sha), 1, WAIT);
+        List<ConsumerRecord<String, byte[]>> events = ingested.await(r -> KafkaTestClient.hasSha(r, sha), 1, WAIT);
         assertThat(events).hasSize(1);
         JsonNode event = mapper.readTree(events.get(0).value());
         assertThat(event.get("width").asInt()).isEqualTo(96);
@@ -93,7 +93,7 @@ class RawImageIngestIT {
         kafka.send("images.raw", "scope-7", png, headers);
         kafka.send("images.raw", "scope-7", png, Map.of("content-type", "image/png"));
         await().atMost(WAIT).until(() -> duplicates() >= duplicatesBefore + 2);
-        assertThat(ingested.drain(r -> hasSha(r, sha), Duration.ofSeconds(1))).hasSize(1);
+        assertThat(ingested.drain(r -> KafkaTestClient.hasSha(r, sha), Duration.ofSeconds(1))).hasSize(1);
         long rows = QuarkusTransaction.requiringNew().call(() -> images.count("sha256", sha));
         assertThat(rows).isEqualTo(1);
     }
@@ -110,7 +110,7 @@ class RawImageIngestIT {
         kafka.send("images.raw", "scope-1", garbage, Map.of("source-id", "scope-1"));
         kafka.send("images.raw", "scope-1", good, Map.of("source-id", "scope-1"));
 
-        assertThat(ingested.await(r -> hasSha(r, goodSha), 1, WAIT)).hasSize(1);
+        assertThat(ingested.await(r -> KafkaTestClient.hasSha(r, goodSha), 1, WAIT)).hasSize(1);
         List<ConsumerRecord<String, byte[]>> dead = dlq.await(
                 r -> Arrays.equals(r.value(), truncated) || Arrays.equals(r.value(), garbage), 2, WAIT);
         assertThat(dead).hasSize(2);
@@ -131,11 +131,4 @@ class RawImageIngestIT {
         return counter == null ? 0 : counter.count();
     }
 
-    private boolean hasSha(ConsumerRecord<String, byte[]> record, String sha) {
-        try {
-            return sha.equals(mapper.readTree(record.value()).path("sha256").asText());
-        } catch (Exception e) {
-            return false;
-        }
-    }
 }

@@ -3,7 +3,6 @@ package org.karyoloop.platform;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -14,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.karyoloop.ingest.ImageIngestService;
 import org.karyoloop.platform.outbox.OutboxRelay;
@@ -44,8 +42,6 @@ class OutboxCrashSafetyIT {
     @Inject
     AgroalDataSource dataSource;
 
-    @Inject
-    ObjectMapper mapper;
 
     @Test
     void imageStoredBeforeACrashIsEmittedExactlyOnceAfterRecovery() throws Exception {
@@ -56,19 +52,19 @@ class OutboxCrashSafetyIT {
             String id = given().auth().preemptive().basic("labsys1", "labsys1-pass").contentType("image/png").body(png).when().post("/api/images")
                     .then().statusCode(201).extract().path("id");
 
-            assertThat(ingested.drain(r -> hasSha(r, sha), Duration.ofSeconds(2))).isEmpty();
+            assertThat(ingested.drain(r -> KafkaTestClient.hasSha(r, sha), Duration.ofSeconds(2))).isEmpty();
             assertThat(pendingRowsFor(id)).isEqualTo(1);
 
             while (relay.relayOnce() > 0) {
                 // recovery: a relay drains everything that was left pending
             }
-            assertThat(ingested.await(r -> hasSha(r, sha), 1, Duration.ofSeconds(20))).hasSize(1);
+            assertThat(ingested.await(r -> KafkaTestClient.hasSha(r, sha), 1, Duration.ofSeconds(20))).hasSize(1);
             assertThat(pendingRowsFor(id)).isZero();
 
             assertThat(relay.relayOnce()).isZero();
             given().auth().preemptive().basic("labsys1", "labsys1-pass").contentType("image/png").body(png).when().post("/api/images").then().statusCode(200);
             assertThat(relay.relayOnce()).isZero();
-            assertThat(ingested.drain(r -> hasSha(r, sha), Duration.ofSeconds(2))).hasSize(1);
+            assertThat(ingested.drain(r -> KafkaTestClient.hasSha(r, sha), Duration.ofSeconds(2))).hasSize(1);
         }
     }
 
@@ -83,11 +79,4 @@ class OutboxCrashSafetyIT {
         }
     }
 
-    private boolean hasSha(ConsumerRecord<String, byte[]> record, String sha) {
-        try {
-            return sha.equals(mapper.readTree(record.value()).path("sha256").asText());
-        } catch (Exception e) {
-            return false;
-        }
-    }
 }

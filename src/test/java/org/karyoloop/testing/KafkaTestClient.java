@@ -30,6 +30,9 @@ public final class KafkaTestClient implements AutoCloseable {
     /** The broker the service under test uses (KAFKA_BOOTSTRAP_SERVERS, as in application.properties). */
     public static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final KafkaProducer<String, byte[]> producer;
 
     public KafkaTestClient() {
@@ -107,6 +110,15 @@ public final class KafkaTestClient implements AutoCloseable {
         @Override
         public void close() {
             consumer.close();
+        }
+    }
+
+    /** Whether a JSON event record names the image with this SHA-256 (its {@code sha256} field). */
+    public static boolean hasSha(ConsumerRecord<String, byte[]> record, String sha) {
+        try {
+            return sha.equals(JSON.readTree(record.value()).path("sha256").asText());
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
