@@ -17,7 +17,7 @@ setup broker-outage
 say "streaming $N images at $RATE/s to images.raw"
 driver kafka "$BOOTSTRAP" "$RUN" "$N" "$RATE" >"$FAULTS_RUN_DIR/$SCENARIO-driver.out" &
 DRIVER_PID=$!
-sleep 8
+await_some 30
 say "before the outage: $(counts)"
 say "stopping the private broker for ${OUTAGE}s"
 kafka_stop

@@ -15,7 +15,7 @@ setup kill-service
 say "streaming $N images at $RATE/s to images.raw"
 driver kafka "$BOOTSTRAP" "$RUN" "$N" "$RATE" >"$FAULTS_RUN_DIR/$SCENARIO-driver.out" &
 DRIVER_PID=$!
-sleep 8
+await_some 30
 say "before the kill: $(counts)"
 say "SIGKILL to the service (pid $SERVICE_PID)"
 service_kill KILL

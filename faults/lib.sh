@@ -186,6 +186,17 @@ await_settled() {
     done
 }
 
+# Waits (at most 90 s) until this run has at least $1 images stored, so a fault hits a pipeline under load.
+await_some() {
+    local started=$SECONDS n=0
+    while ((SECONDS - started < 90)); do
+        n=$(sql "select count(*) from image where source_id like '$RUN%'" 2>/dev/null || echo 0)
+        [ "$n" -ge "$1" ] && break
+        sleep 1
+    done
+    say "$n images stored so far"
+}
+
 # Prints what was counted, the RESULT line, and returns non-zero when anything was lost or duplicated.
 report() {
     local sent=$1 accepted=$2

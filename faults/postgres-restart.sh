@@ -2,7 +2,7 @@
 # faults/postgres-restart.sh [N] [RATE] [DOWN_S] - PostgreSQL stopped for DOWN_S seconds under load, then started.
 #
 # Private PostgreSQL and Kafka (faults/lib.sh; the shared server on 5432 is never touched). Two senders at once:
-# a lab system POSTing N images (default 150) at RATE per second (default 5) to /api/images, retrying what was
+# a lab system POSTing N images (default 100) at RATE per second (default 5) to /api/images, retrying what was
 # not accepted as a lab system should (counting every 503, whether it was problem+json, with Retry-After), and a
 # microscope producing N images at RATE to images.raw. A few seconds in, the private cluster is stopped
 # (pg_ctl -m fast: connections cut) for DOWN_S seconds (default 20) and started again. Meanwhile a read API is
@@ -10,7 +10,7 @@
 # scored, and every sampling request has its task.
 # Last line: RESULT scenario=postgres-restart sent=<n> ingested=<n> scored=<n> lost=<n> duplicates=<n>
 . "$(dirname "$0")/lib.sh"
-N=${1:-150}
+N=${1:-100}
 RATE=${2:-5}
 DOWN=${3:-20}
 setup postgres-restart
@@ -20,7 +20,7 @@ driver rest "$BASE_URL" "$RUN-rest" "$N" "$RATE" "$LAB" >"$FAULTS_RUN_DIR/$SCENA
 REST_PID=$!
 driver kafka "$BOOTSTRAP" "$RUN-kafka" "$N" "$RATE" >"$FAULTS_RUN_DIR/$SCENARIO-driver.out" &
 DRIVER_PID=$!
-sleep 10
+await_some 30
 say "before the restart: $(counts)"
 say "stopping the private PostgreSQL for ${DOWN}s"
 pg_stop

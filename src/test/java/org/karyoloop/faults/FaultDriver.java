@@ -42,9 +42,10 @@ public final class FaultDriver {
             case "kafka" -> kafka(args[1], args[2], Integer.parseInt(args[3]), Double.parseDouble(args[4]));
             case "rest" -> rest(args[1], args[2], Integer.parseInt(args[3]), Double.parseDouble(args[4]), args[5]);
             case "topic" -> topic(args[1], args[2], args[3]);
+            case "corpus" -> corpus(args[1], args[2], args[3], Integer.parseInt(args[4]), args[5]);
             default -> {
                 System.err.println("usage: FaultDriver kafka BOOTSTRAP RUN COUNT RATE | rest URL RUN COUNT RATE"
-                        + " USER:PASS | topic BOOTSTRAP TOPIC RUN");
+                        + " USER:PASS | topic BOOTSTRAP TOPIC RUN | corpus URL BOOTSTRAP RUN ROUNDS USER:PASS");
                 System.exit(2);
             }
         }
@@ -140,6 +141,44 @@ public final class FaultDriver {
                 + " seconds=%.1f%n", count, accepted, unavailable, unavailableProblem, unavailableRetryAfter, refused,
                 other, (System.nanoTime() - start) / 1e9);
         otherStatuses.stream().limit(5).forEach(s -> System.err.println("other answer: " + s));
+    }
+
+    /**
+     * Sends the bad-input corpus ROUNDS times (fresh pixels each round) through REST (the 50 MiB file included)
+     * and images.raw (without it: the topic refuses it); counts the REST answers by status.
+     */
+    static void corpus(String url, String bootstrap, String run, int rounds, String credentials) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 32 << 20);
+        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        int produced = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (int round = 0; round < rounds; round++) {
+                List<BadInputCorpus.Entry> entries = new java.util.ArrayList<>(BadInputCorpus.entries(round * 7919L));
+                for (BadInputCorpus.Entry e : entries) {
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>("images.raw", e.name(), e.bytes());
+                    record.headers().add("content-type", utf8(e.contentType())).add("source-id", utf8(run));
+                    producer.send(record);
+                    produced++;
+                }
+                entries.add(BadInputCorpus.huge(round));
+                for (BadInputCorpus.Entry e : entries) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/images"))
+                            .timeout(Duration.ofSeconds(60)).header("Authorization", auth)
+                            .header("Content-Type", e.contentType()).header("X-Source-Id", run + "-rest")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(e.bytes())).build();
+                    int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    statuses.merge(status, 1, Integer::sum);
+                }
+            }
+            producer.flush();
+        }
+        System.out.printf("rounds=%d produced=%d rest=%s%n", rounds, produced, statuses);
     }
 
     /** Reads TOPIC from the beginning and counts the records whose value mentions RUN, and their distinct keys. */
