@@ -2,9 +2,11 @@
 #
 # Every scenario runs against its own PostgreSQL cluster and Kafka broker on other ports, started and stopped
 # here, never against the shared server on 5432 or the shared broker on 9092 (other people's tests use those):
-#   PostgreSQL  127.0.0.1:$FAULTS_PG_PORT (55432), a cluster made with initdb in $FAULTS_PG_DIR (as user postgres)
-#   Kafka       127.0.0.1:$FAULTS_KAFKA_PORT (19092, controller 19093), data in .run/faults/kafka (wiped per run)
-#   karyoloop   the built jar, every role in one process, on 127.0.0.1:$FAULTS_HTTP_PORT (8095)
+#   PostgreSQL  127.0.0.1:$FAULTS_PG_PORT (55439), a cluster made with initdb in $FAULTS_PG_DIR (as user postgres)
+#   Kafka       127.0.0.1:$FAULTS_KAFKA_PORT (29392, controller 29393), data in .run/faults/kafka (wiped per run)
+#   karyoloop   the built jar, every role in one process, on 127.0.0.1:$FAULTS_HTTP_PORT (8395)
+# A port that is already taken stops the scenario before anything starts: kafka/start.sh would otherwise
+# happily reuse a broker someone else started there, and the scenario would stop nothing and test nothing.
 # The stop functions only ever touch processes this file started (pid variables, pid files under .run/faults).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -12,11 +14,11 @@ cd "$ROOT"
 # shellcheck source=../bin/env.sh
 . bin/env.sh
 
-FAULTS_PG_PORT=${FAULTS_PG_PORT:-55432}
+FAULTS_PG_PORT=${FAULTS_PG_PORT:-55439}
 FAULTS_PG_DIR=${FAULTS_PG_DIR:-/tmp/karyoloop-faults-pg-$FAULTS_PG_PORT}
-FAULTS_KAFKA_PORT=${FAULTS_KAFKA_PORT:-19092}
-FAULTS_KAFKA_CONTROLLER_PORT=${FAULTS_KAFKA_CONTROLLER_PORT:-19093}
-FAULTS_HTTP_PORT=${FAULTS_HTTP_PORT:-8095}
+FAULTS_KAFKA_PORT=${FAULTS_KAFKA_PORT:-29392}
+FAULTS_KAFKA_CONTROLLER_PORT=${FAULTS_KAFKA_CONTROLLER_PORT:-29393}
+FAULTS_HTTP_PORT=${FAULTS_HTTP_PORT:-8395}
 FAULTS_DB=karyoloop_faults
 FAULTS_RUN_DIR=$ROOT/.run/faults
 BOOTSTRAP=127.0.0.1:$FAULTS_KAFKA_PORT
@@ -131,11 +133,23 @@ cleanup() {
     exit $rc
 }
 
+# Refuses to start when another process holds one of the ports (someone else's private instance).
+ports_free() {
+    local port
+    for port in "$FAULTS_KAFKA_PORT" "$FAULTS_KAFKA_CONTROLLER_PORT" "$FAULTS_HTTP_PORT"; do
+        if answers "$port"; then say "127.0.0.1:$port is taken (ss -ltnp); set FAULTS_*_PORT to free ports"; exit 2; fi
+    done
+    if answers "$FAULTS_PG_PORT" && ! pg_ctl_private status >/dev/null 2>&1; then
+        say "127.0.0.1:$FAULTS_PG_PORT is taken by a PostgreSQL that is not ours ($FAULTS_PG_DIR)"; exit 2
+    fi
+}
+
 # Fresh private PostgreSQL database, fresh private broker with its topics, fresh blobs; the service started.
 setup() {
     SCENARIO=$1
     RUN="$SCENARIO-$(date +%s)"
     : >"$FAULTS_RUN_DIR/$SCENARIO-service.log"
+    ports_free
     trap cleanup EXIT
     build
     say "private PostgreSQL on :$FAULTS_PG_PORT, private Kafka on :$FAULTS_KAFKA_PORT, service on :$FAULTS_HTTP_PORT"
