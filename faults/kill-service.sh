@@ -13,8 +13,7 @@ RATE=${2:-15}
 setup kill-service
 
 say "streaming $N images at $RATE/s to images.raw"
-driver kafka "$BOOTSTRAP" "$RUN" "$N" "$RATE" >"$FAULTS_RUN_DIR/$SCENARIO-driver.out" &
-DRIVER_PID=$!
+driver_bg "$FAULTS_RUN_DIR/$SCENARIO-driver.out" kafka "$BOOTSTRAP" "$RUN" "$N" "$RATE"
 await_some 30
 say "before the kill: $(counts)"
 say "SIGKILL to the service (pid $SERVICE_PID)"
@@ -23,7 +22,7 @@ sleep 2
 say "restarting the service"
 service_start
 await_ready 240
-wait "$DRIVER_PID"; DRIVER_PID=""
+wait "${DRIVER_PIDS[@]}"
 cat "$FAULTS_RUN_DIR/$SCENARIO-driver.out"
 read -r ACKED < <(sed -n 's/.* acked=\([0-9]*\).*/\1/p' "$FAULTS_RUN_DIR/$SCENARIO-driver.out")
 await_settled "$ACKED"

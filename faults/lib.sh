@@ -27,6 +27,7 @@ ADMIN=faults-admin:faults-admin-password
 LAB=faults-lab:faults-lab-password
 PG_BIN=/usr/lib/postgresql/15/bin
 SERVICE_PID=""
+DRIVER_PIDS=()
 mkdir -p "$FAULTS_RUN_DIR"
 
 say() { printf '[%s %s] %s\n' "$(date +%T)" "${SCENARIO:-faults}" "$*"; }
@@ -50,6 +51,15 @@ build() {
 }
 
 driver() { java -Xmx256m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$DRIVER_CP" org.karyoloop.faults.FaultDriver "$@"; }
+# driver_bg OUT ARGS...: the driver in the background, output to OUT; DRIVER_PIDS gets the JVM itself (not a
+# subshell), so cleanup ends exactly it and nothing is left holding the terminal.
+driver_bg() {
+    local out=$1
+    shift
+    java -Xmx256m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$DRIVER_CP" \
+        org.karyoloop.faults.FaultDriver "$@" >"$out" 2>&1 &
+    DRIVER_PIDS+=($!)
+}
 
 # ---- PostgreSQL (private cluster) ---------------------------------------------------------------
 pg_ctl_private() { runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$FAULTS_PG_DIR" "$@"; }
@@ -99,7 +109,8 @@ service_start() {
     SERVICE_PID=$!
 }
 
-ready_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE_URL/q/health/ready" || true; }
+# HTTP status of readiness; 000 when it did not answer within ${1:-5} s.
+ready_status() { curl -s -o /dev/null -w '%{http_code}' --max-time "${1:-5}" "$BASE_URL/q/health/ready" || true; }
 
 # Waits until readiness is UP (200); prints how long it took.
 await_ready() {
@@ -126,7 +137,8 @@ create_lab_user() {
 
 cleanup() {
     local rc=$?
-    [ -n "${DRIVER_PID:-}" ] && kill "$DRIVER_PID" 2>/dev/null || true
+    local pid
+    for pid in "${DRIVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
     service_kill TERM
     kafka_stop || true
     pg_stop

@@ -16,10 +16,8 @@ DOWN=${3:-20}
 setup postgres-restart
 
 say "lab system: $N images at $RATE/s to POST /api/images; microscope: $N at $RATE/s to images.raw"
-driver rest "$BASE_URL" "$RUN-rest" "$N" "$RATE" "$LAB" >"$FAULTS_RUN_DIR/$SCENARIO-rest.out" 2>&1 &
-REST_PID=$!
-driver kafka "$BOOTSTRAP" "$RUN-kafka" "$N" "$RATE" >"$FAULTS_RUN_DIR/$SCENARIO-driver.out" &
-DRIVER_PID=$!
+driver_bg "$FAULTS_RUN_DIR/$SCENARIO-rest.out" rest "$BASE_URL" "$RUN-rest" "$N" "$RATE" "$LAB"
+driver_bg "$FAULTS_RUN_DIR/$SCENARIO-driver.out" kafka "$BOOTSTRAP" "$RUN-kafka" "$N" "$RATE"
 await_some 30
 say "before the restart: $(counts)"
 say "stopping the private PostgreSQL for ${DOWN}s"
@@ -40,8 +38,7 @@ pg_start
 restarted=$SECONDS
 await_ready 300
 say "readiness UP again $((SECONDS - restarted))s after PostgreSQL came back (service pid $SERVICE_PID, never restarted)"
-wait "$REST_PID"
-wait "$DRIVER_PID"; DRIVER_PID=""
+wait "${DRIVER_PIDS[@]}"
 cat "$FAULTS_RUN_DIR/$SCENARIO-rest.out" "$FAULTS_RUN_DIR/$SCENARIO-driver.out"
 read -r ACCEPTED < <(sed -n 's/.* accepted=\([0-9]*\).*/\1/p' "$FAULTS_RUN_DIR/$SCENARIO-rest.out")
 read -r ACKED < <(sed -n 's/.* acked=\([0-9]*\).*/\1/p' "$FAULTS_RUN_DIR/$SCENARIO-driver.out")

@@ -42,10 +42,12 @@ public final class FaultDriver {
             case "kafka" -> kafka(args[1], args[2], Integer.parseInt(args[3]), Double.parseDouble(args[4]));
             case "rest" -> rest(args[1], args[2], Integer.parseInt(args[3]), Double.parseDouble(args[4]), args[5]);
             case "topic" -> topic(args[1], args[2], args[3]);
+            case "labels" -> labels(args[1]);
             case "corpus" -> corpus(args[1], args[2], args[3], Integer.parseInt(args[4]), args[5]);
             default -> {
                 System.err.println("usage: FaultDriver kafka BOOTSTRAP RUN COUNT RATE | rest URL RUN COUNT RATE"
-                        + " USER:PASS | topic BOOTSTRAP TOPIC RUN | corpus URL BOOTSTRAP RUN ROUNDS USER:PASS");
+                        + " USER:PASS | topic BOOTSTRAP TOPIC RUN | labels BOOTSTRAP (image ids on stdin)"
+                        + " | corpus URL BOOTSTRAP RUN ROUNDS USER:PASS");
                 System.exit(2);
             }
         }
@@ -141,6 +143,35 @@ public final class FaultDriver {
                 + " seconds=%.1f%n", count, accepted, unavailable, unavailableProblem, unavailableRetryAfter, refused,
                 other, (System.nanoTime() - start) / 1e9);
         otherStatuses.stream().limit(5).forEach(s -> System.err.println("other answer: " + s));
+    }
+
+    /**
+     * Acts as doctors: one final doctor label (LabelSubmitted, schema 1) per image id read from stdin, grades
+     * GOOD, FAIR, POOR in turn, to labels.submitted.
+     */
+    static void labels(String bootstrap) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        String[] grades = {"GOOD", "FAIR", "POOR"};
+        int n = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new ByteArraySerializer()); var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        System.in, StandardCharsets.UTF_8))) {
+            for (String id = in.readLine(); id != null; id = in.readLine()) {
+                if (id.isBlank()) {
+                    continue;
+                }
+                String json = String.format("{\"eventId\":\"%s\",\"occurredAt\":\"%s\",\"schemaVersion\":1,"
+                        + "\"imageId\":\"%s\",\"labelId\":\"%s\",\"taskId\":\"%s\",\"doctor\":\"faults-doctor\","
+                        + "\"grade\":\"%s\",\"flags\":[],\"readKind\":\"single\",\"finalLabel\":true,"
+                        + "\"origin\":\"doctor\"}", java.util.UUID.randomUUID(), java.time.Instant.now(), id.strip(),
+                        java.util.UUID.randomUUID(), java.util.UUID.randomUUID(), grades[n % 3]);
+                producer.send(new ProducerRecord<>("labels.submitted", id.strip(), utf8(json))).get();
+                n++;
+            }
+        }
+        System.out.printf("labels=%d%n", n);
     }
 
     /**
