@@ -55,8 +55,9 @@ done
 curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null || { tail -30 .run/bench-scoring-service.log; exit 1; }
 # The consumer group must own its partitions before the first event, or "latest" skips it.
 sleep 3
-java $KARYOLOOP_DJL_OPTS -Dservice=http://127.0.0.1:8091 -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" -Dmodel="$MODEL" -Dblobs=.run/bench-scoring-blobs \
-  -Dparams=.run/bench-model.params -cp "$CP" org.karyoloop.bench.ScoringBench "$N" "$SIZE" \
+java $KARYOLOOP_DJL_OPTS -Dservice=http://127.0.0.1:8091 -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" -Dmodel="$MODEL" \
+  -Dblobs=.run/bench-scoring-blobs -Dparams=.run/bench-model.params -Dseed="$STAMP" -cp "$CP" \
+  org.karyoloop.bench.ScoringBench "$N" "$SIZE" \
   2> .run/bench-scoring.err > .run/bench-scoring.out \
   || { tail -20 .run/bench-scoring.err; exit 1; }
 echo "micro-batches and inference in the service:"

@@ -48,4 +48,8 @@ public interface RolloutConfig {
     /** How often running rollouts are evaluated (also after each new piece of evidence). */
     @WithDefault("15s")
     Duration evaluationInterval();
+
+    /** How often the live-evidence gauges (karyoloop_rollout_*) are recomputed from the database. */
+    @WithDefault("30s")
+    Duration metricsInterval();
 }

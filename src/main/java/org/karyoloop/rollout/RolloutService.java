@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -154,11 +155,23 @@ public class RolloutService {
     public RolloutState stateOf(String modelName) {
         RolloutState state = RolloutState.findById(modelName);
         if (state == null) {
-            state = new RolloutState();
-            state.modelName = modelName;
-            state.phase = RolloutPhase.IDLE;
-            state.updatedAt = clock.instant();
-            state.persist();
+            // A model's first candidate and an operator's first read may both get here: the loser of the
+            // insert waits for the winner's commit, inserts nothing, and then reads the winner's row.
+            RolloutState.getEntityManager().createNativeQuery("""
+                    insert into rollout_state (model_name, phase, updated_at) values (?1, 'IDLE', ?2)
+                    on conflict (model_name) do nothing""")
+                    .setParameter(1, modelName).setParameter(2, Timestamp.from(clock.instant()))
+                    .executeUpdate();
+            state = RolloutState.findById(modelName);
+        }
+        return state;
+    }
+
+    /** The state of a model for a reader: never creates one. */
+    public RolloutState existingStateOf(String modelName) {
+        RolloutState state = RolloutState.findById(modelName);
+        if (state == null) {
+            throw new RolloutNotFoundException(modelName);
         }
         return state;
     }

@@ -33,7 +33,8 @@ class OutboxCrashSafetyIT {
     public static class RelayStopped implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("karyoloop.outbox.relay-enabled", "false");
+            // Scoring off: it would stage its own (unscored) ImageScored for the image under the same key.
+            return Map.of("karyoloop.outbox.relay-enabled", "false", "karyoloop.role.scoring", "false");
         }
     }
 

@@ -124,7 +124,13 @@ class RolloutIT {
                 String last = history().get(history().size() - 1).action;
                 return last.equals("promoted") ? Decision.Kind.PROMOTE : Decision.Kind.ROLL_BACK;
             }
-            Decision d = rollouts.evaluate(model);
+            Decision d;
+            try {
+                d = rollouts.evaluate(model);
+            } catch (RuntimeException raced) {
+                // The scheduled evaluator changed the state row at the same moment (optimistic lock): look again.
+                continue;
+            }
             if (d.kind() == Decision.Kind.PROMOTE || d.kind() == Decision.Kind.ROLL_BACK) {
                 return d.kind();
             }

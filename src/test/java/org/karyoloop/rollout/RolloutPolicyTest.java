@@ -52,6 +52,11 @@ class RolloutPolicyTest {
             public Duration evaluationInterval() {
                 return Duration.ofSeconds(15);
             }
+
+            @Override
+            public Duration metricsInterval() {
+                return Duration.ofSeconds(30);
+            }
         };
     }
 

@@ -27,7 +27,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaTestClient implements AutoCloseable {
 
-    private static final String BOOTSTRAP = "127.0.0.1:9092";
+    /** The broker the service under test uses (KAFKA_BOOTSTRAP_SERVERS, as in application.properties). */
+    public static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
 
     private final KafkaProducer<String, byte[]> producer;
 

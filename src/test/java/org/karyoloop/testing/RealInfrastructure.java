@@ -56,7 +56,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void ensureBroker() {
-        if (answers("127.0.0.1", 9092)) {
+        String[] hostPort = KafkaTestClient.BOOTSTRAP.split(",")[0].split(":");
+        if (answers(hostPort[0], Integer.parseInt(hostPort[1]))) {
             return;
         }
         Path root = projectRoot();

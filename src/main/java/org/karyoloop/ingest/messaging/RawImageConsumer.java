@@ -65,6 +65,10 @@ public class RawImageConsumer {
             deadLetters.send(topics.imagesDlq(), record, e.reason().code(), e.detail());
         } catch (IngestRequestRejectedException e) {
             deadLetters.send(topics.imagesDlq(), record, e.reason().code(), e.detail());
+        } catch (RuntimeException e) {
+            LOG.warnf("%s-%d@%d failed for a transient reason, retrying with backoff: %s", record.topic(),
+                    record.partition(), record.offset(), e.toString());
+            throw e;
         }
     }
 

@@ -35,6 +35,14 @@ public final class Channels {
     public static final String LABELS_SUBMITTED_SAMPLING = "labels-submitted-sampling";
     /** Scoring consumes ingested images. */
     public static final String IMAGES_INGESTED = "images-ingested";
+    /** Training consumes final labels (its own channel: sampling and rollout read the same topic). */
+    public static final String LABELS_SUBMITTED_TRAINING = "labels-submitted-training";
+
+    /** Training consumes ingested images' statistics (its own channel: scoring reads the same topic). */
+    public static final String IMAGES_INGESTED_TRAINING = "images-ingested-training";
+
+    /** Training consumes job requests. */
+    public static final String TRAINING_REQUESTS = "training-requests";
 
     private Channels() {
     }

@@ -44,4 +44,9 @@ public interface TopicsConfig {
 
     /** Where scoring replicas report {@code ModelServingChanged} (loaded, retired, failed to load). */
     String modelsServing();
+    /** Where training job requests go ({@code TrainingRequested}); training consumes them. */
+    String trainingRequests();
+
+    /** Where new candidate model versions are announced ({@code ModelCandidateRegistered}). */
+    String modelsCandidates();
 }

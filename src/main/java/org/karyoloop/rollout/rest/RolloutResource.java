@@ -7,12 +7,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
@@ -24,12 +27,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.karyoloop.ml.registry.ModelVersionRepository;
 import org.karyoloop.rollout.Evidence;
 import org.karyoloop.rollout.OperatorAction;
+import org.karyoloop.rollout.OperatorViews;
 import org.karyoloop.rollout.RolloutConflictException;
 import org.karyoloop.rollout.RolloutService;
 import org.karyoloop.rollout.persistence.RolloutEvent;
 import org.karyoloop.rollout.persistence.RolloutState;
 
-/** The operators' rollout API: read states, evidence and history; start, pause, promote, roll back, pin. */
+/**
+ * The operators' rollout API: read states, evidence, history, versions and the live timeline; start, pause,
+ * promote, roll back, pin.
+ */
 @Path("/api/rollouts")
 @Tag(name = "rollouts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,10 +46,12 @@ public class RolloutResource {
 
     private final RolloutService rollouts;
     private final ModelVersionRepository versions;
+    private final OperatorViews views;
 
-    public RolloutResource(RolloutService rollouts, ModelVersionRepository versions) {
+    public RolloutResource(RolloutService rollouts, ModelVersionRepository versions, OperatorViews views) {
         this.rollouts = rollouts;
         this.versions = versions;
+        this.views = views;
     }
 
     /** A model's rollout state with the evidence the next decision would use. */
@@ -70,7 +79,8 @@ public class RolloutResource {
     @Path("/{model}")
     @Operation(summary = "A model's rollout state and live evidence")
     public RolloutView get(@PathParam("model") String model) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> view(rollouts.stateOf(model)));
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> view(rollouts.existingStateOf(model)));
     }
 
     @GET
@@ -139,6 +149,26 @@ public class RolloutResource {
     public RolloutView weight(@PathParam("model") String model, @Valid @NotNull WeightRequest request,
             @Context SecurityContext security) {
         return act(model, OperatorAction.SET_WEIGHT, null, request.weight(), request.reason(), security);
+    }
+
+    @GET
+    @Path("/{model}/versions")
+    @Operation(summary = "A model's registered versions with metrics, eligibility, serving role and plot links")
+    public List<OperatorViews.VersionView> versions(@PathParam("model") String model) {
+        return views.versions(model);
+    }
+
+    @GET
+    @Path("/{model}/timeline")
+    @Operation(summary = "Live GOOD rate and GOOD precision per time bucket, arm and version")
+    public OperatorViews.Timeline timeline(@PathParam("model") String model,
+            @QueryParam("bucket") @DefaultValue("1h") String bucket,
+            @QueryParam("buckets") @DefaultValue("48") int buckets) {
+        try {
+            return views.timeline(model, bucket, buckets);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 
     private RolloutView act(String model, OperatorAction action, String version, Integer weight, String reason,

@@ -1,0 +1,111 @@
+package org.karyoloop.training;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import org.karyoloop.training.engine.LossKind;
+
+/** Settings of the training role: trigger policy, job supervision, dataset assembly and training. */
+@ConfigMapping(prefix = "karyoloop.training")
+public interface TrainingConfig {
+
+    /** The model family training produces versions of. */
+    @WithDefault("metaphase-quality")
+    String modelName();
+
+    /** Whether this process runs the job worker (off in a process that only consumes, and in tests that drive it). */
+    @WithDefault("true")
+    boolean workerEnabled();
+
+    /** New final labels since the last job that request a job on their own. */
+    @WithDefault("200")
+    int minNewLabels();
+
+    /** Longest time between jobs while labels keep arriving. */
+    @WithDefault("24h")
+    Duration maxInterval();
+
+    /** Fewest new labels for the interval trigger. */
+    @WithDefault("10")
+    int minLabelsForInterval();
+
+    /** Population stability index of a source's background level (recent vs training) that counts as drift. */
+    @WithDefault("0.25")
+    double driftPsi();
+
+    /** Fewest recent images of a source before its drift is judged. */
+    @WithDefault("200")
+    int minDriftSamples();
+
+    /** How often the policy (interval, drift), the watchdog and the queue are checked. */
+    @WithDefault("30s")
+    Duration pollInterval();
+
+    /** How often a running job writes its heartbeat and reads cancellation. */
+    @WithDefault("10s")
+    Duration heartbeatInterval();
+
+    /** A RUNNING job whose heartbeat is older than this is marked FAILED (its process died). */
+    @WithDefault("2m")
+    Duration staleAfter();
+
+    /** Side of the square model input in pixels. */
+    @WithDefault("96")
+    int inputSize();
+
+    /** Training epochs per job. */
+    @WithDefault("6")
+    int epochs();
+
+    /** Examples per training step. */
+    @WithDefault("32")
+    int batchSize();
+
+    /** Adam learning rate. */
+    @WithDefault("0.001")
+    float learningRate();
+
+    /** Loss: CROSS_ENTROPY, FOCAL or NNPU (legacy negatives as unlabeled). */
+    @WithDefault("FOCAL")
+    LossKind loss();
+
+    /** Loss weight of legacy GOOD/FAIR labels (doctor labels weigh 1). */
+    @WithDefault("0.7")
+    float legacyWeight();
+
+    /** Loss weight of legacy POOR labels, the noisy negatives; 0 excludes them. */
+    @WithDefault("0.3")
+    float legacyNegativeWeight();
+
+    /** Share of truly acceptable spreads among legacy negatives (nnPU class prior). */
+    @WithDefault("0.1")
+    float puPrior();
+
+    /** GOOD precision the calibrated threshold must reach for a candidate to be eligible. */
+    @WithDefault("0.90")
+    double targetPrecision();
+
+    /** Fewest validation GOOD predictions a threshold must make to count. */
+    @WithDefault("5")
+    int minPredictedGood();
+
+    /** Share of doctor-labelled slides used for validation (threshold calibration, checkpoint choice). */
+    @WithDefault("0.2")
+    double validationShare();
+
+    /** Share of doctor-labelled slides in the frozen evaluation set, never trained on. */
+    @WithDefault("0.2")
+    double evaluationShare();
+
+    /** Salt of the slide split; changing it unfreezes the evaluation set, so don't. */
+    @WithDefault("karyoloop-frozen-eval-v1")
+    String splitSalt();
+
+    /** Whether a job starts from the latest registered version's parameters (same architecture and size). */
+    @WithDefault("true")
+    boolean warmStart();
+
+    /** Seed of sampling and augmentation. */
+    @WithDefault("1")
+    long seed();
+}

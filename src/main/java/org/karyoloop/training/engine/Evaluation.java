@@ -1,0 +1,58 @@
+package org.karyoloop.training.engine;
+
+import java.util.List;
+import org.karyoloop.ml.GradeRule;
+import org.karyoloop.ml.eval.Calibration;
+import org.karyoloop.ml.eval.ThresholdCalibrator;
+
+/**
+ * A model's results on a labelled set at a GOOD threshold: the 3-class confusion matrix (rows true,
+ * columns predicted, in {@link SpreadTrainer#CLASSES} order), accuracy and GOOD precision/recall.
+ * Immutable.
+ *
+ * @param confusion counts [true][predicted]
+ * @param threshold the GOOD threshold applied
+ */
+public record Evaluation(int[][] confusion, double threshold, double accuracy, double goodPrecision,
+        double goodRecall) {
+
+    /** Evaluates {@code probabilities} (class order) against {@code labels} at {@code threshold}. */
+    public static Evaluation of(float[][] probabilities, int[] labels, double threshold) {
+        GradeRule rule = new GradeRule(SpreadTrainer.CLASSES, threshold);
+        int n = SpreadTrainer.CLASSES.size();
+        int[][] confusion = new int[n][n];
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int predicted = SpreadTrainer.CLASSES.indexOf(rule.grade(probabilities[i]).name());
+            confusion[labels[i]][predicted]++;
+            correct += predicted == labels[i] ? 1 : 0;
+        }
+        int good = SpreadTrainer.GOOD;
+        int tp = confusion[good][good];
+        int predictedGood = 0;
+        int actualGood = 0;
+        for (int k = 0; k < n; k++) {
+            predictedGood += confusion[k][good];
+            actualGood += confusion[good][k];
+        }
+        return new Evaluation(confusion, threshold, labels.length == 0 ? 0 : (double) correct / labels.length,
+                predictedGood == 0 ? 0 : (double) tp / predictedGood, actualGood == 0 ? 0 : (double) tp / actualGood);
+    }
+
+    /** The operating-point calibration of P(GOOD) on a labelled set. */
+    public static Calibration calibrate(float[][] probabilities, int[] labels, double targetPrecision,
+            int minPredictedGood) {
+        double[] pGood = new double[labels.length];
+        boolean[] isGood = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            pGood[i] = probabilities[i][SpreadTrainer.GOOD];
+            isGood[i] = labels[i] == SpreadTrainer.GOOD;
+        }
+        return new ThresholdCalibrator(targetPrecision, minPredictedGood).calibrate(pGood, isGood);
+    }
+
+    /** The labels of {@code examples}. */
+    public static int[] labels(List<Example> examples) {
+        return examples.stream().mapToInt(Example::label).toArray();
+    }
+}

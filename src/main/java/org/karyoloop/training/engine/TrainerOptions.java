@@ -1,0 +1,58 @@
+package org.karyoloop.training.engine;
+
+/**
+ * How a model is trained.
+ *
+ * @param epochs passes over the (class-balanced) training sample
+ * @param batchSize examples per step
+ * @param learningRate Adam learning rate
+ * @param loss which loss
+ * @param focalGamma focal loss exponent
+ * @param puPrior share of truly acceptable spreads among the legacy negatives (nnPU class prior)
+ * @param balanced whether each step draws classes equally (otherwise uniformly over examples)
+ * @param augment whether to flip, rotate, change brightness/contrast and blur training inputs
+ * @param targetPrecision GOOD precision the calibrated threshold must reach
+ * @param minPredictedGood fewest validation GOOD predictions a threshold must make
+ * @param samplesPerEpoch examples drawn per epoch; 0 = the training set's size
+ * @param seed random seed for sampling, augmentation and initialisation order
+ */
+public record TrainerOptions(int epochs, int batchSize, float learningRate, LossKind loss, float focalGamma,
+        float puPrior, boolean balanced, boolean augment, double targetPrecision, int minPredictedGood,
+        int samplesPerEpoch, long seed) {
+
+    public TrainerOptions {
+        if (epochs < 1 || batchSize < 2 || learningRate <= 0 || puPrior < 0 || puPrior >= 1) {
+            throw new IllegalArgumentException("epochs >= 1, batchSize >= 2, learningRate > 0, 0 <= puPrior < 1");
+        }
+    }
+
+    /** Sensible defaults: 6 epochs, batch 32, Adam 1e-3, focal loss, balanced, augmented, precision 0.90. */
+    public static TrainerOptions defaults() {
+        return new TrainerOptions(6, 32, 1e-3f, LossKind.FOCAL, 2f, 0.1f, true, true, 0.90, 5, 0, 1);
+    }
+
+    public TrainerOptions withEpochs(int n) {
+        return new TrainerOptions(n, batchSize, learningRate, loss, focalGamma, puPrior, balanced, augment,
+                targetPrecision, minPredictedGood, samplesPerEpoch, seed);
+    }
+
+    public TrainerOptions withLoss(LossKind kind) {
+        return new TrainerOptions(epochs, batchSize, learningRate, kind, focalGamma, puPrior, balanced, augment,
+                targetPrecision, minPredictedGood, samplesPerEpoch, seed);
+    }
+
+    public TrainerOptions withSampling(boolean balance, boolean augmentation, int perEpoch) {
+        return new TrainerOptions(epochs, batchSize, learningRate, loss, focalGamma, puPrior, balance, augmentation,
+                targetPrecision, minPredictedGood, perEpoch, seed);
+    }
+
+    public TrainerOptions withLearningRate(float lr) {
+        return new TrainerOptions(epochs, batchSize, lr, loss, focalGamma, puPrior, balanced, augment,
+                targetPrecision, minPredictedGood, samplesPerEpoch, seed);
+    }
+
+    public TrainerOptions withSeed(long newSeed) {
+        return new TrainerOptions(epochs, batchSize, learningRate, loss, focalGamma, puPrior, balanced, augment,
+                targetPrecision, minPredictedGood, samplesPerEpoch, newSeed);
+    }
+}

@@ -1,0 +1,331 @@
+// The operators' page: versions, the current rollout and its live evidence, actions with a reason, history.
+'use strict';
+const $ = (id) => document.getElementById(id);
+const Z95 = 1.6448536269514722; // one-sided 95%, as RolloutPolicy uses
+const COLORS = { stable: '#1f6fb2', canary: '#e07b00', none: '#7a7a7a' };
+const ui = { model: null, state: null, versions: [], pending: null, timer: null };
+
+async function api(method, path, body) {
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  if (response.status === 401) {
+    showLogin();
+    throw new Error('signed out');
+  }
+  if (!response.ok) {
+    throw new Error(await problemText(response));
+  }
+  return response.status === 204 ? null : response.json();
+}
+
+/** "title: detail" of an RFC 9457 problem, or the status line when the body is something else. */
+async function problemText(response) {
+  try {
+    const p = await response.json();
+    const violations = (p.violations || []).map((v) => v.field + ' ' + v.message).join('; ');
+    return `${p.title || response.status}: ${p.detail || violations || ''}`.trim();
+  } catch (e) {
+    return `${response.status} ${response.statusText}`;
+  }
+}
+
+function showError(text) {
+  $('error').textContent = text || '';
+  $('error').hidden = !text;
+}
+
+function showLogin() {
+  $('work').hidden = true;
+  $('login').hidden = false;
+  $('username').focus();
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const form = new URLSearchParams(new FormData($('login-form')));
+  const response = await fetch('/j_security_check', { method: 'POST', body: form, credentials: 'same-origin' });
+  $('login-error').hidden = response.ok;
+  if (response.ok) {
+    await start();
+  }
+}
+
+async function start() {
+  const me = await fetch('/api/me', { credentials: 'same-origin' });
+  if (!me.ok) {
+    showLogin();
+    return;
+  }
+  const who = await me.json();
+  if (!(who.roles || []).includes('operator')) {
+    $('login-error').hidden = false;
+    showLogin();
+    return;
+  }
+  $('who').textContent = who.name;
+  $('login').hidden = true;
+  $('work').hidden = false;
+  await loadModels();
+  clearInterval(ui.timer);
+  ui.timer = setInterval(() => refresh().catch((e) => showError(e.message)), 30000);
+}
+
+async function loadModels() {
+  const rollouts = await api('GET', '/api/rollouts');
+  const names = rollouts.map((r) => r.modelName);
+  const wanted = new URLSearchParams(location.search).get('model');
+  if (wanted && !names.includes(wanted)) {
+    names.unshift(wanted);
+  }
+  if (names.length === 0) {
+    names.push('metaphase-quality');
+  }
+  $('model').replaceChildren(...names.map((n) => new Option(n, n)));
+  $('model').value = wanted || names[0];
+  await selectModel();
+}
+
+async function selectModel() {
+  ui.model = $('model').value;
+  showError('');
+  await refresh();
+}
+
+async function refresh() {
+  const m = encodeURIComponent(ui.model);
+  const [state, versions, history, timeline] = await Promise.all([
+    api('GET', `/api/rollouts/${m}`), api('GET', `/api/rollouts/${m}/versions`),
+    api('GET', `/api/rollouts/${m}/history`), api('GET', `/api/rollouts/${m}/timeline?bucket=${$('bucket').value}`)]);
+  ui.state = state;
+  ui.versions = versions;
+  renderState(state);
+  renderEvidence(state);
+  renderVersions(versions, state);
+  renderHistory(history);
+  renderTimeline(timeline);
+  $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
+}
+
+function renderState(s) {
+  $('phase').textContent = s.phase;
+  $('stable').textContent = s.stableVersion || '—';
+  $('canary').textContent = s.canaryVersion || '—';
+  $('weight').textContent = s.canaryVersion ? s.canaryWeight + '%' : '—';
+  $('pinned').textContent = s.pinned ? 'yes' : 'no';
+  $('since').textContent = s.canaryStartedAt ? when(s.canaryStartedAt) : '—';
+  const running = s.phase === 'CANARY' || s.phase === 'PAUSED';
+  $('act-pause').disabled = s.phase !== 'CANARY';
+  $('act-resume').disabled = s.phase !== 'PAUSED';
+  $('act-promote').disabled = !running;
+  $('act-rollback').disabled = !running;
+  $('act-weight').disabled = !running;
+  $('act-unpin').disabled = !s.pinned;
+}
+
+/** The one-sided 95% Wilson lower bound, as org.karyoloop.ml.eval.WilsonInterval computes it. */
+function wilsonLower(successes, trials) {
+  if (trials <= 0) {
+    return null;
+  }
+  const p = successes / trials, z2 = Z95 * Z95;
+  const centre = p + z2 / (2 * trials);
+  const margin = Z95 * Math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials));
+  return Math.max(0, (centre - margin) / (1 + z2 / trials));
+}
+
+function renderEvidence(s) {
+  const rows = ['canary', 'stable'].map((arm) => {
+    const e = s.evidence[arm];
+    const version = arm === 'canary' ? s.canaryVersion : s.stableVersion;
+    return row([arm, version || '—', e.scored, e.labelled, e.predictedGood, e.truePositives,
+      pct(e.predictedGood ? e.truePositives / e.predictedGood : null),
+      pct(wilsonLower(e.truePositives, e.predictedGood)),
+      pct(e.actualGood ? e.truePositives / e.actualGood : null), e.p99LatencyMs.toFixed(0)], 2);
+  });
+  $('evidence').tBodies[0].replaceChildren(...rows);
+}
+
+function metricPair(m, name) {
+  if (m['eval_' + name] !== undefined) {
+    return pct(m['eval_' + name]);
+  }
+  return m[name] !== undefined ? pct(m[name]) + ' (val.)' : '—';
+}
+
+function renderVersions(versions, s) {
+  const rows = versions.slice().reverse().map((v) => {
+    const tr = row([v.version, v.origin, when(v.createdAt), v.goodThreshold.toFixed(3),
+      metricPair(v.metrics, 'good_precision'), metricPair(v.metrics, 'good_recall'),
+      v.eligible === null ? '?' : v.eligible ? 'yes' : 'no', v.serving || '']);
+    tr.dataset.version = v.version;
+    const cell = document.createElement('td');
+    cell.append(button('Start canary', 'canary', v.version, !!v.serving || s.phase !== 'IDLE'),
+      button('Pin', 'pin', v.version, s.pinned && s.stableVersion === v.version));
+    tr.appendChild(cell);
+    return tr;
+  });
+  $('version-table').tBodies[0].replaceChildren(...rows);
+  renderPlots(versions.slice().reverse().slice(0, 4));
+}
+
+function button(text, action, version, disabled) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.dataset.action = action;
+  b.dataset.version = version;
+  b.disabled = disabled;
+  return b;
+}
+
+function renderPlots(versions) {
+  $('plots').replaceChildren(...versions.map((v) => {
+    const div = document.createElement('div');
+    div.className = 'plot-row';
+    div.dataset.version = v.version;
+    const label = document.createElement('b');
+    label.textContent = v.version;
+    const prBox = document.createElement('div');
+    const cmBox = document.createElement('div');
+    div.append(label, prBox, cmBox);
+    picture(prBox, v.prCurveUrl, () => drawPr(prBox, v));
+    picture(cmBox, v.confusionUrl, () => drawConfusion(cmBox, v));
+    return div;
+  }));
+}
+
+/** Training's PNG when there is one; otherwise (imported model, plot gone) a chart drawn from the metrics. */
+function picture(box, url, fallback) {
+  if (!url) {
+    fallback();
+    return;
+  }
+  const img = new Image();
+  img.alt = url.endsWith('confusion') ? 'confusion matrix' : 'precision-recall curve';
+  img.onerror = fallback;
+  img.src = url;
+  box.replaceChildren(img);
+}
+
+function drawPr(box, v) {
+  const m = v.metrics, points = [];
+  if (m.good_precision !== undefined && m.good_recall !== undefined) {
+    points.push({ name: 'validation', precision: m.good_precision, recall: m.good_recall, color: '#7a7a7a' });
+  }
+  if (m.eval_good_precision !== undefined && m.eval_good_recall !== undefined) {
+    points.push({ name: 'frozen set', precision: m.eval_good_precision, recall: m.eval_good_recall });
+  }
+  Charts.pr(box, { points, target: m.target_precision });
+}
+
+/** From metrics named confusion_<doctor grade>_<model grade> (how imported models can carry one). */
+function drawConfusion(box, v) {
+  const classes = ['GOOD', 'FAIR', 'POOR'];
+  const cells = classes.map((a) => classes.map((p) => v.metrics[`confusion_${a}_${p}`]));
+  if (cells.flat().some((c) => c === undefined)) {
+    const p = document.createElement('p');
+    p.className = 'muted';
+    p.textContent = 'no confusion matrix recorded for ' + v.version;
+    box.replaceChildren(p);
+    return;
+  }
+  Charts.confusion(box, cells, classes);
+}
+
+function renderHistory(events) {
+  const rows = events.slice().reverse().map((e) => {
+    const tr = row([when(e.occurredAt), e.action, e.actor, e.reason, e.toPhase, e.stableVersion || '',
+      e.canaryVersion || '', e.canaryVersion ? e.canaryWeight + '%' : '']);
+    tr.title = e.evidence || '';
+    return tr;
+  });
+  $('history-table').tBodies[0].replaceChildren(...rows);
+}
+
+function renderTimeline(t) {
+  const from = Date.parse(t.from), to = Date.parse(t.to);
+  const arms = [...new Set(t.points.map((p) => p.arm))].sort();
+  const byArm = (arm, value) => t.points.filter((p) => p.arm === arm)
+    .map((p) => ({ t: Date.parse(p.start), y: value(p), n: p.scored }));
+  Charts.line($('chart-good-rate'), { from, to, series: arms.map((arm) => ({ name: arm,
+    color: COLORS[arm] || '#444', points: byArm(arm, (p) => p.goodRate) })) });
+  const precision = [];
+  arms.forEach((arm) => {
+    precision.push({ name: arm, color: COLORS[arm] || '#444', points: t.points.filter((p) => p.arm === arm)
+      .map((p) => ({ t: Date.parse(p.start), y: p.precision, n: p.labelledGoodPredictions })) });
+    precision.push({ name: arm + ' lower', color: COLORS[arm] || '#444', dash: '4 3', hideLegend: true,
+      points: byArm(arm, (p) => p.precisionLowerBound) });
+  });
+  Charts.line($('chart-precision'), { from, to, series: precision, target: 0.9 });
+}
+
+function row(values, numericFrom) {
+  const tr = document.createElement('tr');
+  values.forEach((v, i) => {
+    const td = document.createElement('td');
+    td.textContent = v === null || v === undefined ? '' : String(v);
+    if (numericFrom !== undefined && i >= numericFrom) {
+      td.className = 'num';
+    }
+    tr.appendChild(td);
+  });
+  return tr;
+}
+
+const pct = (x) => (x === null || x === undefined || Number.isNaN(x) ? '—' : (x * 100).toFixed(1) + '%');
+const when = (iso) => (iso ? new Date(iso).toISOString().slice(0, 19).replace('T', ' ') + 'Z' : '');
+
+const TITLES = { pause: 'Pause the canary', resume: 'Resume the canary', promote: 'Promote the canary to stable',
+  rollback: 'Roll the canary back', unpin: 'Unpin the model', weight: 'Set the canary weight',
+  canary: 'Start a canary of', pin: 'Pin stable to' };
+
+/** Every action asks for a reason first; the reason goes into the history with the operator's name. */
+function ask(action, version) {
+  ui.pending = { action, version };
+  $('reason-title').textContent = TITLES[action] + (version ? ' ' + version : '')
+    + (action === 'weight' ? ' to ' + $('new-weight').value + '%' : '') + ' — why?';
+  $('reason').value = '';
+  $('reason-dialog').showModal();
+  $('reason').focus();
+}
+
+async function confirmAction(event) {
+  event.preventDefault();
+  const reason = $('reason').value.trim();
+  if (!reason) {
+    $('reason').focus();
+    return;
+  }
+  $('reason-dialog').close();
+  const { action, version } = ui.pending;
+  const m = encodeURIComponent(ui.model);
+  try {
+    if (action === 'weight') {
+      await api('PUT', `/api/rollouts/${m}/weight`, { weight: Number($('new-weight').value), reason });
+    } else {
+      await api('POST', `/api/rollouts/${m}/${action}`, version ? { version, reason } : { reason });
+    }
+    showError('');
+  } catch (e) {
+    showError(e.message);
+  }
+  await refresh().catch((e) => showError(e.message));
+}
+
+document.addEventListener('click', (event) => {
+  const b = event.target.closest('button[data-action]');
+  if (b && !b.disabled) {
+    ask(b.dataset.action, b.dataset.version);
+  }
+});
+$('login-form').addEventListener('submit', signIn);
+$('reason-form').addEventListener('submit', confirmAction);
+$('reason-cancel').addEventListener('click', () => $('reason-dialog').close());
+$('model').addEventListener('change', () => selectModel().catch((e) => showError(e.message)));
+$('bucket').addEventListener('change', () => refresh().catch((e) => showError(e.message)));
+$('refresh').addEventListener('click', () => refresh().catch((e) => showError(e.message)));
+start().catch((e) => showError(e.message));

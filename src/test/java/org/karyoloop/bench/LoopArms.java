@@ -1,0 +1,148 @@
+package org.karyoloop.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.karyoloop.ml.data.SlideSplit;
+import org.karyoloop.training.engine.Evaluation;
+import org.karyoloop.training.engine.Example;
+import org.karyoloop.training.engine.LossKind;
+import org.karyoloop.training.engine.SpreadTrainer;
+import org.karyoloop.training.engine.TrainedModel;
+import org.karyoloop.training.engine.TrainerOptions;
+
+/**
+ * The simulated loop of the quality benchmark: a model pre-trained on the legacy archive (background
+ * normalisation, noise-robust loss, legacy negatives down-weighted), then rounds of picking pool
+ * images (the sampling strategy or random), the simulated doctor's labels, and retraining from the
+ * pre-trained model with the threshold calibrated on the doctor-labelled validation slides.
+ */
+final class LoopArms {
+
+    private final QualityBench b;
+    private final SlideSplit legacySplit = new SlideSplit("bench", 0.2, 0);
+    private final SlideSplit poolSplit;
+    private final LossKind loss;
+
+    LoopArms(QualityBench bench) {
+        this.b = bench;
+        this.poolSplit = new SlideSplit("bench-pool", Double.parseDouble(b.opt.getOrDefault("val-share", "0.3")), 0);
+        this.loss = LossKind.valueOf(b.opt.getOrDefault("loss", "FOCAL"));
+    }
+
+    private final List<Example> legacyTrain = new ArrayList<>();
+    private final List<Example> legacyVal = new ArrayList<>();
+
+    TrainedModel pretrain() {
+        float negWeight = Float.parseFloat(b.opt.getOrDefault("legacy-negative-weight", "0.3"));
+        for (int i = 0; i < b.legacy.n; i++) {
+            int label = b.legacy.archiveLabel[i];
+            boolean negative = label == SpreadTrainer.POOR;
+            Example e = new Example(b.legacy.normalised[i], label, negative ? negWeight : 1f, negative,
+                    "legacy-" + b.legacy.slide[i]);
+            (legacySplit.partOf("legacy-" + b.legacy.slide[i]) == SlideSplit.Part.TRAIN ? legacyTrain : legacyVal)
+                    .add(e);
+        }
+        TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("pre-epochs", 5)).withLoss(loss);
+        long start = System.nanoTime();
+        TrainedModel m = new SpreadTrainer(b.inputSize, o).train(legacyTrain, legacyVal, null, () -> false,
+                e -> System.out.println("  pretrain " + e));
+        System.out.printf(Locale.ROOT, "pretrained on %d legacy images in %.0f s%n", legacyTrain.size(),
+                QualityBench.secs(start));
+        return m;
+    }
+
+    /** Test-set results of {@code m} at its calibrated threshold. */
+    QualityBench.Row evaluate(String arm, int labels, TrainedModel m) {
+        float[][] p = b.predict(m.artifact(), b.test.normalised);
+        Evaluation e = Evaluation.of(p, QualityBench.trueLabels(b.test), m.calibration().threshold());
+        return new QualityBench.Row(arm, labels, e.goodPrecision(), e.goodRecall(), e.accuracy(),
+                m.calibration().threshold(), m.calibration().eligible());
+    }
+
+    List<QualityBench.Row> run(String arm, TrainedModel pre, int budget, int batch) {
+        List<QualityBench.Row> rows = new ArrayList<>();
+        Set<Integer> picked = new LinkedHashSet<>();
+        SplittableRandom random = new SplittableRandom(arm.equals("random") ? 5 : 6);
+        TrainedModel current = pre;
+        while (picked.size() < budget) {
+            long start = System.nanoTime();
+            float[][] p = arm.equals("random") ? null : b.predict(current.artifact(), b.pool.normalised);
+            pick(arm, p, picked, Math.min(batch, budget - picked.size()), random, current);
+            current = retrain(pre, picked);
+            QualityBench.Row row = evaluate(arm, picked.size(), current);
+            rows.add(row);
+            System.out.printf(Locale.ROOT, "%s  (round %.0f s)%n", row, QualityBench.secs(start));
+        }
+        return rows;
+    }
+
+    /**
+     * The sampling role's strategy as the benchmark simulates it: a fifth of each batch random
+     * (exploration), the rest the unlabeled images most likely GOOD or nearest the GOOD threshold
+     * (where false GOODs come from), at most two per slide in a batch (diversity).
+     */
+    private void pick(String arm, float[][] p, Set<Integer> picked, int n, SplittableRandom random,
+            TrainedModel current) {
+        int target = picked.size() + n;
+        if (arm.equals("sampling")) {
+            int explore = n / 5;
+            double t = current.calibration().threshold();
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < b.pool.n; i++) {
+                if (!picked.contains(i)) {
+                    order.add(i);
+                }
+            }
+            // Rank by closeness of P(GOOD) to the threshold, counting everything above it as close.
+            order.sort(java.util.Comparator.comparingDouble(i -> Math.max(0, t - p[i][0])));
+            Map<Integer, Integer> perSlide = new HashMap<>();
+            for (int i : order) {
+                if (picked.size() >= target - explore) {
+                    break;
+                }
+                if (perSlide.merge(b.pool.slide[i], 1, Integer::sum) <= 2) {
+                    picked.add(i);
+                }
+            }
+        }
+        while (picked.size() < target) {
+            picked.add(random.nextInt(b.pool.n));
+        }
+    }
+
+    private TrainedModel retrain(TrainedModel pre, Set<Integer> picked) {
+        List<Example> train = new ArrayList<>(legacyTrain.size() + picked.size());
+        float legacyShare = Float.parseFloat(b.opt.getOrDefault("legacy-weight", "0.3"));
+        for (Example e : legacyTrain) {
+            train.add(new Example(e.pixels(), e.label(), e.weight() * legacyShare, e.unlabeled(), e.slide()));
+        }
+        List<Example> val = new ArrayList<>();
+        int valGood = 0;
+        for (int i : picked) {
+            String slide = "pool-" + b.pool.slide[i];
+            Example e = new Example(b.pool.normalised[i], b.doctorLabel(i), 1f, false, slide);
+            if (poolSplit.partOf(slide) == SlideSplit.Part.TRAIN) {
+                // Doctor labels are few: drawn as often as the legacy archive as a whole.
+                for (int k = 0; k < Math.max(1, legacyTrain.size() / Math.max(1, picked.size()) / 4); k++) {
+                    train.add(e);
+                }
+            } else {
+                val.add(e);
+                valGood += e.label() == SpreadTrainer.GOOD ? 1 : 0;
+            }
+        }
+        if (valGood < 5) {
+            val.addAll(legacyVal); // too few GOOD reads to calibrate on: fall back to the archive's validation
+        }
+        TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("round-epochs", 2)).withLoss(loss)
+                .withLearningRate(5e-4f).withSampling(true, true, b.num("round-samples", 2000));
+        return new SpreadTrainer(b.inputSize, o).train(train, val, pre.artifact(), () -> false, e -> { });
+    }
+
+}
