@@ -1,0 +1,242 @@
+package org.karyoloop.faults;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * The bad-input corpus of issue #8, made in code so the repository holds no binary fixtures: each entry is a
+ * nasty file with the outcome ingest must give it (stored, or refused with a reason code). A seed makes the
+ * pixels, so two corpora with different seeds share no acceptable image (a second send is not a duplicate).
+ * {@code main DIR [SEED]} writes the files to a folder for scripts and for people to poke at.
+ */
+public final class BadInputCorpus {
+
+    /** 50 MiB: over the 48 MiB ingest limit and over the 32 MiB images.raw record limit. */
+    public static final int HUGE_BYTES = 50 << 20;
+
+    /**
+     * One nasty file.
+     *
+     * @param name        short name, also the file name stem
+     * @param fileName    the name a sender would give it (the extension may lie)
+     * @param contentType the media type a sender would claim
+     * @param bytes       the content
+     * @param expected    the reason code ingest must refuse it with, or null when it must be stored
+     */
+    public record Entry(String name, String fileName, String contentType, byte[] bytes, String expected) {
+
+        /** Whether ingest must store this file. */
+        public boolean acceptable() {
+            return expected == null;
+        }
+
+        @Override
+        public String toString() {
+            return name + (expected == null ? " -> ingested" : " -> " + expected);
+        }
+    }
+
+    private BadInputCorpus() {
+    }
+
+    /** Every entry except the 50 MiB one (see {@link #huge()}), pixels from {@code seed}. */
+    public static List<Entry> entries(long seed) {
+        Random r = new Random(seed);
+        byte[] png = write(gray(r, 160, 120), "png");
+        byte[] tiff = multiPageTiff(gray(r, 96, 64));
+        return List.of(
+                new Entry("truncated-png", "cut.png", "image/png", Arrays.copyOf(png, png.length / 2), "truncated"),
+                new Entry("zero-bytes", "empty.png", "image/png", new byte[0], "empty"),
+                new Entry("wrong-magic", "spread.png", "image/png", withMagic(write(gray(r, 64, 48), "png")),
+                        "not-an-image"),
+                new Entry("huge-declared-dimensions", "bomb.png", "image/png", pngClaiming(100_000, 100_000),
+                        "too-many-pixels"),
+                new Entry("gray-16-bit", "gray16.png", "image/png", write(gray16(r, 128, 96), "png"), null),
+                new Entry("palette", "palette.png", "image/png", write(palette(r, 128, 96), "png"), null),
+                new Entry("cmyk-jpeg", "cmyk.jpg", "image/jpeg", cmykJpeg(r, 128, 96), null),
+                new Entry("multi-page-tiff", "stack.tif", "image/tiff", multiPageTiff(gray(r, 96, 64),
+                        gray(r, 96, 64), gray(r, 96, 64)), null),
+                new Entry("tiff-named-jpeg", "really-a-tiff.jpeg", "image/jpeg", tiff, null),
+                new Entry("random-bytes", "noise.bin", "application/octet-stream", random(r, 64 * 1024),
+                        "not-an-image"));
+    }
+
+    /** The 50 MiB file: a PNG signature followed by noise, refused by size before anything looks at it. */
+    public static Entry huge(long seed) {
+        byte[] bytes = random(new Random(seed), HUGE_BYTES);
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, 0, bytes, 0, 8);
+        return new Entry("file-50mb", "huge.png", "image/png", bytes, "too-many-bytes");
+    }
+
+    /** Writes the corpus (with the 50 MiB file) to {@code args[0]}; {@code args[1]} is the seed (default 1). */
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "target/badinput");
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+        Files.createDirectories(dir);
+        for (Entry e : entries(seed)) {
+            Files.write(dir.resolve(e.name() + "--" + e.fileName()), e.bytes());
+        }
+        Entry huge = huge(seed);
+        Files.write(dir.resolve(huge.name() + "--" + huge.fileName()), huge.bytes());
+        System.out.println("wrote " + (entries(seed).size() + 1) + " files to " + dir);
+    }
+
+    private static BufferedImage gray(Random r, int w, int h) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        WritableRaster raster = image.getRaster();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                raster.setSample(x, y, 0, 180 + r.nextInt(60) - ((x / 8 + y / 8) % 5 == 0 ? 120 : 0));
+            }
+        }
+        return image;
+    }
+
+    private static BufferedImage gray16(Random r, int w, int h) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY);
+        WritableRaster raster = image.getRaster();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                raster.setSample(x, y, 0, 800 + x * 25 + r.nextInt(200)); // a 12-bit camera in a 16-bit file
+            }
+        }
+        return image;
+    }
+
+    private static BufferedImage palette(Random r, int w, int h) {
+        byte[] red = new byte[256];
+        byte[] green = new byte[256];
+        byte[] blue = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            red[i] = (byte) (255 - i);
+            green[i] = (byte) i;
+            blue[i] = (byte) (i / 2);
+        }
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED,
+                new IndexColorModel(8, 256, red, green, blue));
+        WritableRaster raster = image.getRaster();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                raster.setSample(x, y, 0, (x + y + r.nextInt(8)) & 0xFF);
+            }
+        }
+        return image;
+    }
+
+    /** Four inverted channels and an Adobe APP14 marker (transform 0), as Photoshop writes CMYK JPEGs. */
+    private static byte[] cmykJpeg(Random r, int w, int h) {
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, 4, null);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                raster.setPixel(x, y, new int[] {255, 255, 255, 255 - x * 200 / w - r.nextInt(20)});
+            }
+        }
+        byte[] plain = encode(writer -> writer.write(null, new IIOImage(raster, null, null), null), "jpeg");
+        byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        byte[] out = new byte[plain.length + app14.length];
+        System.arraycopy(plain, 0, out, 0, 2);
+        System.arraycopy(app14, 0, out, 2, app14.length);
+        System.arraycopy(plain, 2, out, 2 + app14.length, plain.length - 2);
+        return out;
+    }
+
+    private static byte[] multiPageTiff(BufferedImage... pages) {
+        return encode(writer -> {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType("LZW");
+            writer.prepareWriteSequence(null);
+            for (BufferedImage page : pages) {
+                writer.writeToSequence(new IIOImage(page, null, null), param);
+            }
+            writer.endWriteSequence();
+        }, "tiff");
+    }
+
+    /** A complete PNG (valid CRCs, IEND) whose header claims width x height: a decompression bomb's shape. */
+    private static byte[] pngClaiming(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).array());
+        Deflater deflater = new Deflater();
+        deflater.setInput(new byte[1 + width]);
+        deflater.finish();
+        byte[] buf = new byte[1 << 16];
+        int n = deflater.deflate(buf);
+        deflater.end();
+        chunk(out, "IDAT", Arrays.copyOf(buf, n));
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(typeBytes);
+        out.writeBytes(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /** A real PNG whose first two bytes are "XY": the signature is wrong, the rest intact. */
+    private static byte[] withMagic(byte[] png) {
+        byte[] copy = png.clone();
+        copy[0] = 'X';
+        copy[1] = 'Y';
+        return copy;
+    }
+
+    private static byte[] random(Random r, int n) {
+        byte[] bytes = new byte[n];
+        r.nextBytes(bytes);
+        // 00 01 starts no signature the decoder knows (ISO boxes, JPEG 2000 and ICO start 00 00), so chance cannot
+        // make the noise look like a format.
+        bytes[0] = 0x00;
+        bytes[1] = 0x01;
+        return bytes;
+    }
+
+    private static byte[] write(BufferedImage image, String format) {
+        return encode(writer -> writer.write(image), format);
+    }
+
+    private interface WriterAction {
+        void run(ImageWriter writer) throws IOException;
+    }
+
+    private static byte[] encode(WriterAction action, String format) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            action.run(writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+}
