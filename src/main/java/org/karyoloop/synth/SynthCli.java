@@ -27,7 +27,7 @@ public final class SynthCli {
     }
 
     /** Runs a command; returns the process exit code (0 ok, 1 failed, 2 bad usage). */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0])) {
             out.println(USAGE);
             return args.length == 0 ? 2 : 0;
