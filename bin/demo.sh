@@ -66,7 +66,7 @@ echo "[demo] ===================================================================
 # A new seed each run: the same images again would be deduplicated by ingest and give no new work.
 SEED=$(date +%s)
 bin/synth microscope --kafka "$KAFKA_BOOTSTRAP_SERVERS" --topic images.raw --rate "${KARYOLOOP_DEMO_RATE:-1}" --count 1000000 \
-  --size "${KARYOLOOP_DEMO_SIZE:-256}" --seed "$SEED" --threads 1 --manifest .run/demo/manifest.jsonl \
+  --size "${KARYOLOOP_DEMO_SIZE:-256}" --images-per-slide 2 --seed "$SEED" --threads 1 --manifest .run/demo/manifest.jsonl \
   > .run/demo/microscope.log 2>&1 &
 PIDS+=($!)
 echo "[demo] simulated microscopes: ${KARYOLOOP_DEMO_RATE:-1} image/s (log .run/demo/microscope.log)"

@@ -54,8 +54,11 @@ final class DoctorCommand {
             if (outcome == SimulatedDoctor.Outcome.NOTHING_TO_DO && untilEmpty) {
                 break;
             }
-            // Pacing a simulated person, not processing: a doctor takes time per image, and waits when idle.
-            TimeUnit.MILLISECONDS.sleep(outcome == SimulatedDoctor.Outcome.NOTHING_TO_DO ? idleMs : paceMs);
+            // Pacing a simulated person, not processing: a doctor takes time per label, and waits when idle;
+            // skipping an image that is not ours takes no reading time.
+            if (outcome != SimulatedDoctor.Outcome.SKIPPED) {
+                TimeUnit.MILLISECONDS.sleep(outcome == SimulatedDoctor.Outcome.NOTHING_TO_DO ? idleMs : paceMs);
+            }
             long labeled = doctor.total(SimulatedDoctor.Outcome.LABELED);
             if (outcome == SimulatedDoctor.Outcome.LABELED && labeled % 10 == 0) {
                 out.printf("simulated doctor %s: %d labeled (GOOD %d, FAIR %d, POOR %d), %d skipped%n", user, labeled,
