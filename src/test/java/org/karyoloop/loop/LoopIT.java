@@ -54,8 +54,9 @@ import org.karyoloop.testing.KafkaTestClient;
 class LoopIT {
 
     /**
-     * A loop small enough for CI: half the spreads GOOD (so validation has some), every image asked about, one doctor read per task, a job after 50 labels,
-     * and a candidate precision target of 0.01 (one GOOD found) - a tiny model on 60 labels cannot show the production 0.90,
+     * A loop small enough for CI: half the spreads GOOD (so validation has some), every image asked about,
+     * one doctor read per task, a job after 50 labels, and a candidate precision target of 0.01 (one GOOD
+     * found) - a tiny model on 60 labels cannot show the production 0.90,
      * so this tests the wiring, not the model's quality (bench/quality.sh measures that).
      */
     public static class TinyLoop implements QuarkusTestProfile {
@@ -118,11 +119,13 @@ class LoopIT {
                 KafkaTestClient.Watch requests = kafka.watch("labeling.requests");
                 KafkaTestClient.Watch labels = kafka.watch("labels.submitted");
                 KafkaTestClient.Watch candidates = kafka.watch("models.candidates");
-                KafkaTestClient.Watch rollout = kafka.watch("models.rollout")) {
+                KafkaTestClient.Watch rollout = kafka.watch("models.rollout");
+                KafkaTestClient.Watch serving = kafka.watch("models.serving")) {
             awaitAssignments();
             // 1. Simulated microscopes push 60 spreads of 128 px, two per slide, to images.raw.
             synth("microscope", "--kafka", KafkaTestClient.BOOTSTRAP, "--topic", "images.raw", "--max",
-                    "--count", String.valueOf(IMAGES), "--size", "128", "--images-per-slide", "2", "--good-share", "0.5",
+                    "--count", String.valueOf(IMAGES), "--size", "128", "--images-per-slide", "2",
+                    "--good-share", "0.5",
                     "--seed", String.valueOf(seed), "--threads", "1", "--manifest", manifest.toString());
             Set<String> shas = shas(manifest);
             assertThat(shas).hasSize(IMAGES);
@@ -172,6 +175,11 @@ class LoopIT {
             assertThat(rollout.await(r -> TinyLoop.MODEL.equals(r.key()) && version.equals(field(r, "stableVersion")),
                     1, STEP)).isNotEmpty();
 
+            // Scoring loads the version after the rollout decision and reports it on models.serving.
+            assertThat(serving.await(r -> TinyLoop.MODEL.equals(field(r, "modelName"))
+                    && version.equals(field(r, "modelVersion")) && "ACTIVATED".equals(field(r, "status")), 1, STEP))
+                    .as("scoring activates %s", version).isNotEmpty();
+
             // 8. New images are now scored by the model: by that stable version, unless a later candidate
             // took the canary slice.
             Set<String> versions = events(candidates.drain(r -> TinyLoop.MODEL.equals(field(r, "modelName")),
@@ -199,7 +207,8 @@ class LoopIT {
 
     /** With "latest" offsets, records sent before a group owns its partitions would be skipped. */
     private static void awaitAssignments() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestClient.BOOTSTRAP))) {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestClient.BOOTSTRAP);
+        try (Admin admin = Admin.create(config)) {
             List<String> groups = TinyLoop.CHANNELS.stream().map(TinyLoop::group).toList();
             long deadline = System.nanoTime() + STEP.toNanos();
             while (true) {

@@ -86,9 +86,11 @@ class SimulatedDoctorTest {
         assertEquals(SimulatedDoctor.Outcome.NOTHING_TO_DO, doctor.reviewNext());
 
         assertEquals(2, answers.size());
-        assertTrue(answers.get(0).startsWith("label ") && answers.get(0).contains("\"grade\":\"GOOD\""), answers.get(0));
+        assertTrue(answers.get(0).startsWith("label ") && answers.get(0).contains("\"grade\":\"GOOD\""),
+                answers.get(0));
         assertTrue(answers.get(1).contains("\"grade\":\"POOR\""), answers.get(1));
-        String expected = "Basic " + Base64.getEncoder().encodeToString("doctor1:secret".getBytes(StandardCharsets.UTF_8));
+        String expected = "Basic "
+                + Base64.getEncoder().encodeToString("doctor1:secret".getBytes(StandardCharsets.UTF_8));
         assertTrue(authorizations.stream().allMatch(expected::equals), "every call signs in as the doctor");
     }
 
