@@ -65,6 +65,10 @@ final class MicroscopeCommand {
                 sink.send(image, headers);
                 manifest.write(image.manifestEntry(config.seed(), null, null, "none")
                         .pushedBy(headers.sourceId(), headers.capturedAtIso()));
+                if (intervalNanos > 0) {
+                    // A simulated doctor reads the manifest while the microscope runs: each line must be on disk.
+                    flush(manifest);
+                }
                 sent[0]++;
             });
             sink.flush();
@@ -76,6 +80,14 @@ final class MicroscopeCommand {
             if (sink.failed() > 0) {
                 throw new IllegalStateException(sink.failed() + " images were not accepted");
             }
+        }
+    }
+
+    private static void flush(ManifestWriter manifest) {
+        try {
+            manifest.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

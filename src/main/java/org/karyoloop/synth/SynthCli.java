@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import javax.imageio.ImageIO;
 
-/** The command line of the synthetic metaphase generator: generate, contact-sheet, microscope, bench, audit. */
+/** The command line of the synthetic metaphase generator: generate, contact-sheet, microscope, bench, audit, doctor. */
 public final class SynthCli {
 
     private static final String USAGE = String.join("\n",
@@ -16,7 +16,8 @@ public final class SynthCli {
                     + " [--per-row 4] [--seed S]",
             "  " + MicroscopeCommand.USAGE,
             "  " + BenchCommand.USAGE,
-            "  " + AuditCommand.USAGE);
+            "  " + AuditCommand.USAGE,
+            "  " + DoctorCommand.USAGE);
 
     private SynthCli() {
     }
@@ -26,19 +27,20 @@ public final class SynthCli {
     }
 
     /** Runs a command; returns the process exit code (0 ok, 1 failed, 2 bad usage). */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0])) {
             out.println(USAGE);
             return args.length == 0 ? 2 : 0;
         }
         try {
-            CliArgs options = new CliArgs(args, 1, Set.of("max"));
+            CliArgs options = new CliArgs(args, 1, Set.of("max", "until-empty"));
             switch (args[0]) {
                 case "generate" -> GenerateCommand.run(options, out);
                 case "contact-sheet" -> contactSheet(options, out);
                 case "microscope" -> MicroscopeCommand.run(options, out);
                 case "bench" -> BenchCommand.run(options, out);
                 case "audit" -> AuditCommand.run(options, out);
+                case "doctor" -> DoctorCommand.run(options, out);
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
             }
             return 0;

@@ -241,7 +241,7 @@ public final class ScoringBench {
     }
 
     /** Registers v1 through the operator's REST import path (multipart: artifact + metadata). */
-    private static void register(String service, ModelVersionSpec spec, byte[] params) throws Exception {
+    static void register(String service, ModelVersionSpec spec, byte[] params) throws Exception {
         String boundary = "bench" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
@@ -263,7 +263,7 @@ public final class ScoringBench {
         }
     }
 
-    private static void rollout(String modelName) throws Exception {
+    static void rollout(String modelName) throws Exception {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>("models.rollout", modelName, JSON.writeValueAsBytes(
                     new RolloutStateChanged(UUID.randomUUID(), Instant.now(), 1, modelName, "v1", null, 0, null, 0,
@@ -271,7 +271,7 @@ public final class ScoringBench {
         }
     }
 
-    private static void awaitServing(String service) throws Exception {
+    static void awaitServing(String service) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 120; i++) {
             String body = http.send(HttpRequest.newBuilder(URI.create(service + "/q/health/ready")).build(),
@@ -284,14 +284,14 @@ public final class ScoringBench {
         throw new IllegalStateException("the service never served v1");
     }
 
-    private static KafkaProducer<String, byte[]> producer() {
+    static KafkaProducer<String, byte[]> producer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
-    private static KafkaConsumer<String, byte[]> atEnd(String topic) {
+    static KafkaConsumer<String, byte[]> atEnd(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

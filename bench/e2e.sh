@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# bench/e2e.sh [N] [SIZE] - the whole pipeline in `all` mode fed through images.raw, with a model serving.
+#
+# Method: build, start Kafka if needed (the shared broker on 9092 is never stopped), recreate the database
+# karyoloop_bench_e2e and a fresh blob folder, write a small model (freshly initialised SpreadNet, 96x96
+# input) and start the service with every role, its own consumer groups (bench-e2e-<stamp>-<channel>, from
+# the latest offsets, so it never takes partitions from or replays the history of anyone else), sampling
+# budgets raised so they do not cap the run. E2eBench registers the model over REST, publishes stable v1 to
+# models.rollout, waits until it is served, then:
+#   throughput: N unique spread-like SIZE^2 PNGs produced to images.raw at once, timed until all N
+#               ImageScored are on images.scored (ingest, blob write, scoring, outbox relay);
+#   latency:    N new PNGs paced at 70% of that rate; per image (by SHA-256) from its send to its
+#               ImageScored (p50/p99) and to its LabelingRequested (for the share sampling asks about);
+#   memory:     the service's peak resident set (VmHWM) over the whole run.
+# Everything (service, broker, PostgreSQL, bench JVM) shares the machine's cores.
+# Last line: RESULT e2e_per_s=<x> p50_ms=<a> p99_ms=<b> rss_mb=<m>
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+. bin/env.sh
+N=${1:-200}
+SIZE=${2:-512}
+PORT=${BENCH_E2E_PORT:-8092}
+DB=karyoloop_bench_e2e
+mkdir -p .run
+BENCH_ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+
+./mvnw -q -B -o package -DskipTests
+./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
+CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
+
+bash kafka/start.sh >/dev/null
+bash kafka/create-topics.sh >/dev/null
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" -c "create database $DB"
+rm -rf .run/bench-e2e-blobs
+java $KARYOLOOP_DJL_OPTS -cp "$CP" org.karyoloop.bench.BenchModel .run/bench-e2e-model.params 2>/dev/null
+
+echo "allocator: $KARYOLOOP_ALLOCATOR; cores: $(nproc)"
+STAMP=$(date +%s)
+MODEL="bench-e2e-$STAMP"
+# Own group per incoming channel; models.rollout is read by scoring from its start on its own (compacted).
+for ch in $(grep -o '^mp\.messaging\.incoming\.[a-z-]*\.enabled' src/main/resources/application.properties \
+    | sed 's/mp\.messaging\.incoming\.\(.*\)\.enabled/\1/' | sort -u); do
+  var=$(echo "$ch" | tr 'a-z-' 'A-Z_')
+  export "MP_MESSAGING_INCOMING_${var}_GROUP_ID=bench-e2e-$STAMP-$ch"
+  export "MP_MESSAGING_INCOMING_${var}_AUTO_OFFSET_RESET=latest"
+done
+DB_NAME=$DB KARYOLOOP_BLOB_ROOT=.run/bench-e2e-blobs QUARKUS_HTTP_PORT=$PORT \
+  KARYOLOOP_SCORING_MODEL_NAME="$MODEL" KARYOLOOP_TRAINING_MODEL_NAME="$MODEL" \
+  KARYOLOOP_SAMPLING_HOURLY_BUDGET=100000 KARYOLOOP_SAMPLING_DAILY_BUDGET=1000000 \
+  KARYOLOOP_ADMIN_USER=bench-admin KARYOLOOP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
+  java $KARYOLOOP_DJL_OPTS -jar target/quarkus-app/quarkus-run.jar > .run/bench-e2e-service.log 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+  curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { tail -30 .run/bench-e2e-service.log; exit 1; }
+# The consumer groups must own their partitions before the first record, or "latest" skips it.
+sleep 5
+java $KARYOLOOP_DJL_OPTS -Dservice="http://127.0.0.1:$PORT" -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" \
+  -Dmodel="$MODEL" -Dparams=.run/bench-e2e-model.params -cp "$CP" org.karyoloop.bench.E2eBench "$N" "$SIZE" \
+  2> .run/bench-e2e.err | tee .run/bench-e2e.out
+RSS_MB=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE/status")
+LINE=$(grep '^E2E ' .run/bench-e2e.out) || { tail -20 .run/bench-e2e.err; exit 1; }
+echo "service peak RSS (VmHWM): ${RSS_MB} MB"
+echo "RESULT ${LINE#E2E } rss_mb=$RSS_MB"
