@@ -15,7 +15,7 @@ sleep 10
 AFTER=$(rss VmRSS)
 PEAK=$(rss VmHWM)
 say "RSS after: ${AFTER} MB, peak ${PEAK} MB"
-say "images stored: kafka $(sql "select count(*) from image where source_id = '$RUN'"), rest $(sql "select count(*) from image where source_id = '$RUN-rest'") (5 acceptable files per round and path)"
+say "images stored: kafka $(sql "select count(*) from image where source_id = '$RUN'"), rest $(sql "select count(*) from image where source_id = '$RUN-rest'") (5 acceptable files per round; REST sends the same bytes after Kafka, so it answers 200 duplicate)"
 say "dead letters: $(driver topic "$BOOTSTRAP" images.dlq "" | tr -d '\n') (the whole topic; 5 refusable files per round)"
 say "readiness: $(ready_status)"
 echo "RESULT scenario=bad-input-memory rounds=$ROUNDS rss_before_mb=$BEFORE rss_after_mb=$AFTER peak_rss_mb=$PEAK"

@@ -2,7 +2,7 @@
 # faults/training-killed.sh [N] - a training job killed midway (SIGKILL to the process running it).
 #
 # Private PostgreSQL and Kafka (faults/lib.sh). The service runs every role with a short heartbeat (5 s),
-# stale-after 30 s and 2 epochs, so the scenario takes minutes, not hours. FaultDriver streams N images
+# stale-after 30 s, 6 epochs of 48 px inputs, so the scenario takes minutes, not hours. FaultDriver streams N images
 # (default 48, over N/2 slides) and then a doctor label for each to labels.submitted; an operator requests a
 # job; once it is RUNNING the service gets SIGKILL and is started again. Then the killed job must end FAILED by
 # the watchdog (or be resumed) and never stay RUNNING, and the next request must run to SUCCEEDED. Images are
@@ -12,13 +12,19 @@
 . "$(dirname "$0")/lib.sh"
 N=${1:-48}
 export KARYOLOOP_TRAINING_HEARTBEAT_INTERVAL=5s KARYOLOOP_TRAINING_STALE_AFTER=30s
-export KARYOLOOP_TRAINING_POLL_INTERVAL=5s KARYOLOOP_TRAINING_EPOCHS=2
+export KARYOLOOP_TRAINING_POLL_INTERVAL=5s KARYOLOOP_TRAINING_EPOCHS=6 KARYOLOOP_TRAINING_INPUT_SIZE=48
+export KARYOLOOP_TRAINING_BATCH_SIZE=8 KARYOLOOP_TRAINING_MIN_PREDICTED_GOOD=1
 setup training-killed
+OPERATOR=faults-operator:faults-operator-password
+curl -fs -u "$ADMIN" -H 'Content-Type: application/json' -o /dev/null \
+    -d "{\"username\":\"${OPERATOR%%:*}\",\"password\":\"${OPERATOR#*:}\",\"roles\":[\"operator\"]}" "$BASE_URL/api/admin/users"
 
-job_status() { curl -s --max-time 10 "$BASE_URL/api/training/jobs/$1" | sed -n 's/.*"status":"\([A-Z_]*\)".*/\1/p'; }
+job_status() {
+    curl -s -u "$OPERATOR" --max-time 10 "$BASE_URL/api/training/jobs/$1" | grep -o '"status":"[A-Z_]*"' | head -1 | cut -d'"' -f4 || true
+}
 request_job() {
-    curl -s -u "$ADMIN" -H 'Content-Type: application/json' -d "{\"reason\":\"$1\"}" "$BASE_URL/api/training/jobs" \
-        | sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p'
+    curl -s -u "$OPERATOR" -H 'Content-Type: application/json' -d "{\"reason\":\"$1\"}" "$BASE_URL/api/training/jobs" \
+        | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4 || true
 }
 # Waits (bounded) until job $1 has one of the statuses in $2 (a regex); prints the last status.
 await_job() {
@@ -53,7 +59,7 @@ service_start
 await_ready 240
 killed_at=$SECONDS
 KILLED=$(await_job "$FIRST" 'FAILED|SUCCEEDED|CANCELLED' 180)
-say "killed job $FIRST ended $KILLED $((SECONDS - killed_at))s after the restart: $(curl -s "$BASE_URL/api/training/jobs/$FIRST" | sed -n 's/.*"detail":"\([^"]*\)".*/\1/p')"
+say "killed job $FIRST ended $KILLED $((SECONDS - killed_at))s after the restart: $(curl -s -u "$OPERATOR" "$BASE_URL/api/training/jobs/$FIRST" | grep -o '"detail":"[^"]*"' | head -1)"
 
 SECOND=$(request_job "faults: after the kill")
 say "next job $SECOND requested"
