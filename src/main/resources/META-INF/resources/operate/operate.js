@@ -38,22 +38,6 @@ function showError(text) {
   $('error').hidden = !text;
 }
 
-function showLogin() {
-  $('work').hidden = true;
-  $('login').hidden = false;
-  $('username').focus();
-}
-
-async function signIn(event) {
-  event.preventDefault();
-  const form = new URLSearchParams(new FormData($('login-form')));
-  const response = await fetch('/j_security_check', { method: 'POST', body: form, credentials: 'same-origin' });
-  $('login-error').hidden = response.ok;
-  if (response.ok) {
-    await start();
-  }
-}
-
 async function start() {
   const me = await fetch('/api/me', { credentials: 'same-origin' });
   if (!me.ok) {

@@ -1,0 +1,17 @@
+// Sign-in shared by the doctors' and operators' pages: the form posts to /j_security_check by fetch
+// (no redirect); each page defines $() and start(), which runs once the session cookie is set.
+function showLogin() {
+  $('work').hidden = true;
+  $('login').hidden = false;
+  $('username').focus();
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const form = new URLSearchParams(new FormData($('login-form')));
+  const response = await fetch('/j_security_check', { method: 'POST', body: form, credentials: 'same-origin' });
+  $('login-error').hidden = response.ok;
+  if (response.ok) {
+    await start();
+  }
+}
