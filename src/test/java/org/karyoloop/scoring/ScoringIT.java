@@ -92,7 +92,8 @@ class ScoringIT {
     @Test
     @Order(1)
     void withoutAModelImagesArePassedOnUnscoredAndARedeliveryIsNotScoredTwice() {
-        RestAssured.get("/q/health/ready").then().statusCode(200);
+        RestAssured.get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'kafka-broker' }.status", org.hamcrest.Matchers.equalTo("UP"));
         ImageIngested image = fixture.newImage();
         fixture.send(image);
         // Read back from this replica's database: other test JVMs on the shared broker, in cold start too,
