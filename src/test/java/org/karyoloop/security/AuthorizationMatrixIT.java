@@ -89,6 +89,16 @@ class AuthorizationMatrixIT {
     }
 
     @Test
+    void aRememberedPasswordAdmitsOnlyThatPasswordAndOnlyItsUser() {
+        given().auth().preemptive().basic("doctor2", "doctor2-pass").get("/api/me").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo("doctor2"));
+        given().auth().preemptive().basic("doctor2", "doctor2-pass ").get("/api/me").then().statusCode(401);
+        given().auth().preemptive().basic("doctor3", "doctor2-pass").get("/api/me").then().statusCode(401);
+        given().auth().preemptive().basic("doctor2", "doctor2-pass").get("/api/me").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo("doctor2"));
+    }
+
+    @Test
     void adminCreatesAUserWhoseHashIsBcryptAndWhoCanSignInWithAForm() {
         given().auth().preemptive().basic("admin1", "admin1-pass").contentType("application/json")
                 .body("{\"username\":\"newdoc\",\"password\":\"newdoc-pass\",\"roles\":[\"doctor\"]}")

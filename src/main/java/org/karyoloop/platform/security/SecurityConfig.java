@@ -2,6 +2,7 @@ package org.karyoloop.platform.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,14 @@ public interface SecurityConfig {
     /** bcrypt cost (log2 rounds) for new password hashes; 12 takes ~0.25 s per check on one core. */
     @WithDefault("12")
     int bcryptCost();
+
+    /**
+     * How long a signed-in user's roles (form sign-in: every request) and a verified HTTP Basic password are reused
+     * without reading the user store or checking bcrypt again. A changed or removed user takes effect after at most
+     * this long; 0 turns the cache off. Default 30 s.
+     */
+    @WithDefault("30s")
+    Duration identityCacheTtl();
 
     /** User name of the first admin, created at start when no admin exists (set by environment). */
     Optional<String> bootstrapAdminUsername();

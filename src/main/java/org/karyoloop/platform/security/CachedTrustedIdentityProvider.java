@@ -1,0 +1,37 @@
+package org.karyoloop.platform.security;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Form sign-in's session cookie names a user that was verified before; this provider answers from
+ * {@link IdentityCache} ahead of the JPA provider, which would read the user on every request. Thread-safe.
+ */
+@ApplicationScoped
+public class CachedTrustedIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+
+    private final IdentityCache cache;
+
+    public CachedTrustedIdentityProvider(IdentityCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public Class<TrustedAuthenticationRequest> getRequestType() {
+        return TrustedAuthenticationRequest.class;
+    }
+
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> cache.trusted(request.getPrincipal()));
+    }
+}
