@@ -63,10 +63,13 @@ echo "[demo] doctors' page    $URL/annotate/   demo-doctor / $DOCTOR_PW"
 echo "[demo] operators' page  $URL/operate/    demo-operator / $OPERATOR_PW"
 echo "[demo] admin                            demo-admin / $ADMIN_PW   (kept in .run/demo/users.env)"
 echo "[demo] ================================================================================"
-# A new seed each run: the same images again would be deduplicated by ingest and give no new work.
+# The demo microscopes' slides are rich in usable spreads (30% GOOD, 30% FAIR instead of the lab's 6% / 16%), so
+# that the 50 labels of a demo round hold enough GOOD examples to train and calibrate on; bench/quality.sh measures
+# the lab's real mix. A new seed each run: the same images again would be deduplicated by ingest and give no new work.
 SEED=$(date +%s)
 bin/synth microscope --kafka "$KAFKA_BOOTSTRAP_SERVERS" --topic images.raw --rate "${KARYOLOOP_DEMO_RATE:-1}" --count 1000000 \
-  --size "${KARYOLOOP_DEMO_SIZE:-256}" --images-per-slide 2 --seed "$SEED" --threads 1 --manifest .run/demo/manifest.jsonl \
+  --size "${KARYOLOOP_DEMO_SIZE:-256}" --good-share "${KARYOLOOP_DEMO_GOOD_SHARE:-0.3}" \
+  --fair-share "${KARYOLOOP_DEMO_FAIR_SHARE:-0.3}" --images-per-slide 2 --seed "$SEED" --threads 1 --manifest .run/demo/manifest.jsonl \
   > .run/demo/microscope.log 2>&1 &
 PIDS+=($!)
 echo "[demo] simulated microscopes: ${KARYOLOOP_DEMO_RATE:-1} image/s (log .run/demo/microscope.log)"
