@@ -6,10 +6,14 @@
 # annotation role (jemalloc preloaded when installed) and DOCTORS seeded doctor accounts
 # (bcrypt cost 4 for a fast start; sign-in happens once per doctor, requests then carry the session
 # cookie), wait for readiness. AnnotationBench inserts TASKS single-read tasks sharing one 512x512 PNG
-# in the blob store, signs every doctor in (one HTTP client and cookie each), warms up 3 s, then for
-# SECONDS each doctor loops: POST /api/annotation/claims, GET the task image, POST a label. Latency
-# counted per cycle = claim + submit (not the image fetch). Then the same clients call GET /api/me for
-# SECONDS. Service, PostgreSQL, broker and bench share this machine's cores.
+# in the blob store, signs every doctor in (one HTTP client and cookie each), then every doctor loops
+# POST /api/annotation/claims, GET the task image, POST a label: first WARMUP_S seconds (default 60)
+# untimed — on 2 cores the JIT needs about a minute of this traffic before the hot paths leave the
+# interpreter —, then SECONDS without think time (the capacity: claim_submit_per_s), then SECONDS with
+# each doctor looking at the image for THINK_MS on average (default 2000, uniform 0.5-1.5x; real
+# doctors take 5-30 s per spread, so this is 50 unusually fast doctors): p99_ms is claim + submit
+# (not the image fetch) in this phase. Then the same clients call GET /api/me for SECONDS without
+# think time (trivial_per_s). Service, PostgreSQL, broker and bench share this machine's cores.
 # Last line: RESULT claim_submit_per_s=<x> p99_ms=<y> trivial_per_s=<z>
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,5 +50,5 @@ for _ in $(seq 1 90); do
   sleep 1
 done
 curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null || { tail -30 .run/bench-annotation-service.log; exit 1; }
-java -cp "$CP" org.karyoloop.bench.AnnotationBench http://127.0.0.1:8091 \
+java -Dwarmup="${WARMUP_S:-60}" -Dthink="${THINK_MS:-2000}" -cp "$CP" org.karyoloop.bench.AnnotationBench http://127.0.0.1:8091 \
   "jdbc:postgresql://127.0.0.1:5432/$DB" .run/bench-annotation-blobs "$DOCTORS" "$TASKS" "$SECONDS_PER_PHASE"

@@ -5,7 +5,10 @@
 # and a fresh blob folder, start the service with only the ingest role (jemalloc preloaded when
 # installed; the allocator is printed), wait for readiness. Then IngestBench generates N unique
 # ~1 MP 8-bit PNGs (default 300 of 1024x1024: a lit background with noise and dark rods, ~0.7 MB
-# each), produces them to images.raw as fast as the producer goes, and measures from the first send
+# each) plus 150 others for a warm-up (-Dwarmup): those go through the service first, untimed, and are
+# read once by a plain consumer, so that both sides are measured warm (a fresh JVM spends a fifth of
+# its CPU compiling during its first hundreds of images). Then it produces the N to images.raw as fast
+# as the producer goes, and measures from the first send
 # until ImageIngested has been seen for every one of them (decode, hash, blob write with fsync,
 # commit and outbox relay included). Afterwards a plain KafkaConsumer reads the very same N records
 # from their offsets: the bare consume rate on this machine. The service shares the 2 cores with the
