@@ -2,7 +2,8 @@
 # bench/annotation.sh [DOCTORS] [TASKS] [SECONDS] - doctors' claim → fetch image → submit against the
 # running service, next to the trivial authenticated GET /api/me of the same service, same run.
 #
-# Method: build, recreate the database karyoloop_bench_annotation, start the service with only the
+# Method: build, start a private Kafka broker (bench/lib.sh), recreate the database
+# karyoloop_bench_annotation, start the service with only the
 # annotation role (jemalloc preloaded when installed) and DOCTORS seeded doctor accounts
 # (bcrypt cost 4 for a fast start; sign-in happens once per doctor, requests then carry the session
 # cookie), wait for readiness. AnnotationBench inserts TASKS single-read tasks sharing one 512x512 PNG
@@ -29,8 +30,8 @@ mkdir -p .run
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
 CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
 
-bash kafka/start.sh >/dev/null
-bash kafka/create-topics.sh >/dev/null
+. bench/lib.sh
+bench_kafka_start
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" -c "create database $DB"
 rm -rf .run/bench-annotation-blobs
 
@@ -44,7 +45,7 @@ DB_NAME=$DB QUARKUS_PROFILE=annotation KARYOLOOP_BLOB_ROOT=.run/bench-annotation
   QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${DB_POOL:-20} QUARKUS_HTTP_PORT=8091 \
   java $KARYOLOOP_DJL_OPTS -jar target/quarkus-app/quarkus-run.jar > .run/bench-annotation-service.log 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true' EXIT
+trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
 for _ in $(seq 1 90); do
   curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null 2>&1 && break
   sleep 1

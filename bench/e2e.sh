@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/e2e.sh [N] [SIZE] - the whole pipeline in `all` mode fed through images.raw, with a model serving.
 #
-# Method: build, start Kafka if needed (the shared broker on 9092 is never stopped), recreate the database
+# Method: build, start a private Kafka broker for the run (bench/lib.sh; the shared broker on 9092 is never used), recreate the database
 # karyoloop_bench_e2e and a fresh blob folder, write a small model (freshly initialised SpreadNet, 96x96
 # input) and start the service with every role, its own consumer groups (bench-e2e-<stamp>-<channel>, from
 # the latest offsets, so it never takes partitions from or replays the history of anyone else), sampling
@@ -29,8 +29,8 @@ BENCH_ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 ./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
 CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
 
-bash kafka/start.sh >/dev/null
-bash kafka/create-topics.sh >/dev/null
+. bench/lib.sh
+bench_kafka_start
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" -c "create database $DB"
 rm -rf .run/bench-e2e-blobs
 java $KARYOLOOP_DJL_OPTS -cp "$CP" org.karyoloop.bench.BenchModel .run/bench-e2e-model.params 2>/dev/null
@@ -51,7 +51,7 @@ DB_NAME=$DB KARYOLOOP_BLOB_ROOT=.run/bench-e2e-blobs QUARKUS_HTTP_PORT=$PORT \
   KARYOLOOP_ADMIN_USER=bench-admin KARYOLOOP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
   java $KARYOLOOP_DJL_OPTS -jar target/quarkus-app/quarkus-run.jar > .run/bench-e2e-service.log 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true' EXIT
+trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
 for _ in $(seq 1 180); do
   curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
   sleep 1

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/ingest.sh [N] [SIZE] - ingest throughput next to a plain Kafka consumer, same records, same run.
 #
-# Method: build the service, start PostgreSQL/Kafka if needed, recreate the database karyoloop_bench
+# Method: build the service, start a private Kafka broker for the run (bench/lib.sh), start PostgreSQL if needed, recreate the database karyoloop_bench
 # and a fresh blob folder, start the service with only the ingest role (jemalloc preloaded when
 # installed; the allocator is printed), wait for readiness. Then IngestBench generates N unique
 # ~1 MP 8-bit PNGs (default 300 of 1024x1024: a lit background with noise and dark rods, ~0.7 MB
@@ -27,8 +27,8 @@ mkdir -p .run
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
 CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
 
-bash kafka/start.sh >/dev/null
-bash kafka/create-topics.sh >/dev/null
+. bench/lib.sh
+bench_kafka_start
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists karyoloop_bench with (force)" -c "create database karyoloop_bench"
 rm -rf .run/bench-blobs
 
@@ -40,7 +40,7 @@ DB_NAME=karyoloop_bench QUARKUS_PROFILE=ingest KARYOLOOP_BLOB_ROOT=.run/bench-bl
   QUARKUS_HTTP_PORT=8089 \
   java $KARYOLOOP_DJL_OPTS -jar target/quarkus-app/quarkus-run.jar > .run/bench-ingest-service.log 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true' EXIT
+trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
 for _ in $(seq 1 90); do
   curl -fs http://127.0.0.1:8089/q/health/ready >/dev/null 2>&1 && break
   sleep 1

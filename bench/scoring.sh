@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/scoring.sh [N] [SIZE] - the scoring role end to end next to a bare DJL loop, same model, same images.
 #
-# Method: build the service, start Kafka if needed, recreate the database karyoloop_bench_scoring and a
+# Method: build the service, start a private Kafka broker for the run (bench/lib.sh), recreate the database karyoloop_bench_scoring and a
 # fresh blob folder, write the benchmark model (a freshly initialised SpreadNet, 96x96 input, 3 classes,
 # DJL .params) and start the service with only the scoring role (jemalloc preloaded when installed; the
 # allocator is printed), wait for readiness (cold start). ScoringBench then writes N unique spread-like
@@ -31,8 +31,8 @@ BENCH_ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 ./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
 CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
 
-bash kafka/start.sh >/dev/null
-bash kafka/create-topics.sh >/dev/null
+. bench/lib.sh
+bench_kafka_start
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists karyoloop_bench_scoring with (force)" \
   -c "create database karyoloop_bench_scoring"
 rm -rf .run/bench-scoring-blobs
@@ -48,7 +48,7 @@ DB_NAME=karyoloop_bench_scoring QUARKUS_PROFILE=scoring KARYOLOOP_BLOB_ROOT=.run
   KARYOLOOP_ADMIN_USER=bench-admin KARYOLOOP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
   java $KARYOLOOP_DJL_OPTS -jar target/quarkus-app/quarkus-run.jar > .run/bench-scoring-service.log 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true' EXIT
+trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
 for _ in $(seq 1 90); do
   curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null 2>&1 && break
   sleep 1

@@ -40,7 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class IngestBench {
 
-    private static final String BOOTSTRAP = System.getProperty("bootstrap", "127.0.0.1:9092");
+    private static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
 
     private IngestBench() {
     }

@@ -58,7 +58,7 @@ import org.karyoloop.platform.blob.FileSystemBlobStore;
  */
 public final class ScoringBench {
 
-    private static final String BOOTSTRAP = "127.0.0.1:9092";
+    private static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Pattern SERVING_V1 = Pattern.compile("\"stable\"\\s*:\\s*\"v1\"");
