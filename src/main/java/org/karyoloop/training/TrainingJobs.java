@@ -146,10 +146,13 @@ public class TrainingJobs {
 
     /** When the latest job that counts as "the last job" for the trigger policy was requested. */
     public Optional<Instant> lastJobAt(String modelName) {
+        // A job that ended for want of usable labels counts as a job: the next one waits for new labels, instead of
+        // every further label requesting a job that fails at once. A job that crashed or hung does not count, so the
+        // next trigger retries it.
         return QuarkusTransaction.requiringNew().call(() -> TrainingJob.<TrainingJob>find(
-                "modelName = ?1 and status in ?2 order by requestedAt desc", modelName,
-                List.of(Status.REQUESTED, Status.RUNNING, Status.SUCCEEDED)).firstResultOptional()
-                .map(j -> j.requestedAt));
+                "modelName = ?1 and (status in ?2 or (status = ?3 and detail like ?4)) order by requestedAt desc",
+                modelName, List.of(Status.REQUESTED, Status.RUNNING, Status.SUCCEEDED), Status.FAILED,
+                NotEnoughLabelsException.DETAIL_PREFIX + "%").firstResultOptional().map(j -> j.requestedAt));
     }
 
     public Optional<TrainingJob> find(UUID id) {

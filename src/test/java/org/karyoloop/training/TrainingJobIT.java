@@ -132,6 +132,36 @@ class TrainingJobIT {
         assertThat(failed.detail).contains("heartbeat");
     }
 
+    @Test
+    void aJobThatEndedForWantOfLabelsCountsAsTheLastJobButACrashedOneDoesNot() {
+        String model = "trigger-it-" + UUID.randomUUID();
+        Instant crashedAt = Instant.now().minusSeconds(60);
+        Instant starvedAt = Instant.now().minusSeconds(120);
+        failedJob(model, starvedAt, new NotEnoughLabelsException(0, 0).getMessage());
+        failedJob(model, crashedAt, "heartbeat stopped: the worker process died or hung");
+
+        // The crash is newer, but only the job that found too few labels holds the label trigger back.
+        assertThat(jobs.lastJobAt(model)).hasValueSatisfying(
+                at -> assertThat(at).isCloseTo(starvedAt, org.assertj.core.api.Assertions.within(1,
+                        java.time.temporal.ChronoUnit.MILLIS)));
+    }
+
+    private static void failedJob(String model, Instant requestedAt, String detail) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            TrainingJob job = new TrainingJob();
+            job.id = UUID.randomUUID();
+            job.modelName = model;
+            job.status = Status.FAILED;
+            job.trigger = "labels";
+            job.reason = "test";
+            job.requestedBy = "policy";
+            job.requestedAt = requestedAt;
+            job.finishedAt = requestedAt.plusSeconds(1);
+            job.detail = detail;
+            job.persist();
+        });
+    }
+
     private static io.restassured.specification.RequestSpecification asOperator() {
         return io.restassured.RestAssured.given().auth().preemptive().basic("operator1", "operator1-pass");
     }
