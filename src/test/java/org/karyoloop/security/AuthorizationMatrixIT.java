@@ -3,7 +3,9 @@ package org.karyoloop.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import org.karyoloop.platform.security.UserAccount;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +98,25 @@ class AuthorizationMatrixIT {
         given().auth().preemptive().basic("doctor3", "doctor2-pass").get("/api/me").then().statusCode(401);
         given().auth().preemptive().basic("doctor2", "doctor2-pass").get("/api/me").then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.equalTo("doctor2"));
+    }
+
+    @Test
+    void aVerifiedUserIsServedFromTheIdentityCacheUntilItsTimeToLive() {
+        given().auth().preemptive().basic("admin1", "admin1-pass").contentType("application/json")
+                .body("{\"username\":\"cachedoc\",\"password\":\"cachedoc-pass\",\"roles\":[\"doctor\"]}")
+                .post("/api/admin/users").then().statusCode(201);
+        String cookie = given().formParam("j_username", "cachedoc").formParam("j_password", "cachedoc-pass")
+                .post("/j_security_check").then().statusCode(200).extract().cookie("quarkus-credential");
+        given().auth().preemptive().basic("cachedoc", "cachedoc-pass").get("/api/me").then().statusCode(200);
+        given().cookie("quarkus-credential", cookie).get("/api/me").then().statusCode(200);
+
+        // Behind the service's back the user disappears from the store: within the cache's time to live both the
+        // remembered password and the session still resolve without reading app_user (karyoloop.security
+        // .identity-cache-ttl, 30 s) - and a password never verified is still checked against the store.
+        QuarkusTransaction.requiringNew().run(() -> UserAccount.deleteById("cachedoc"));
+        given().auth().preemptive().basic("cachedoc", "cachedoc-pass").get("/api/me").then().statusCode(200);
+        given().cookie("quarkus-credential", cookie).get("/api/me").then().statusCode(200);
+        given().auth().preemptive().basic("cachedoc", "another-pass").get("/api/me").then().statusCode(401);
     }
 
     @Test

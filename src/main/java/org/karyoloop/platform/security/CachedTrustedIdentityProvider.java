@@ -25,9 +25,10 @@ public class CachedTrustedIdentityProvider implements IdentityProvider<TrustedAu
         return TrustedAuthenticationRequest.class;
     }
 
+    /** Ahead of quarkus-security-jpa's provider, which has the default priority (1001: higher runs first). */
     @Override
     public int priority() {
-        return 100;
+        return IdentityCache.PROVIDER_PRIORITY;
     }
 
     @Override

@@ -31,6 +31,9 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class IdentityCache {
 
+    /** Priority of the caching providers: above the default of every provider (1001), so they are asked first. */
+    static final int PROVIDER_PRIORITY = 2000;
+
     private record Entry(SecurityIdentity identity, byte[] passwordMac, long expiresAtNanos) {
         boolean fresh() {
             return System.nanoTime() - expiresAtNanos < 0;
