@@ -15,6 +15,7 @@
 # doctors take 5-30 s per spread, so this is 50 unusually fast doctors): p99_ms is claim + submit
 # (not the image fetch) in this phase. Then the same clients call GET /api/me for SECONDS without
 # think time (trivial_per_s). Service, PostgreSQL, broker and bench share this machine's cores.
+# The clients speak HTTP/1.1, as a browser does to a plain-HTTP service.
 # Last line: RESULT claim_submit_per_s=<x> p99_ms=<y> trivial_per_s=<z>
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

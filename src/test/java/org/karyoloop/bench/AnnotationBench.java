@@ -132,7 +132,10 @@ public final class AnnotationBench {
     }
 
     private static HttpClient signIn(String base, String user) throws Exception {
-        HttpClient c = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        // HTTP/1.1, as a browser talks to a plain-HTTP service (browsers use HTTP/2 only over TLS); the JDK client would
+        // otherwise upgrade to h2c (JFR then showed worker threads waiting in VertxInputStream for small JSON bodies).
+        HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                .build();
         HttpRequest login = HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("j_username=" + user + "&j_password=" + user + "-pass"))
