@@ -8,20 +8,18 @@ import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.karyoloop.testing.TestImages;
 
 /**
  * The bad-input corpus of issue #8, made in code so the repository holds no binary fixtures: each entry is a
@@ -69,7 +67,7 @@ public final class BadInputCorpus {
                 new Entry("zero-bytes", "empty.png", "image/png", new byte[0], "empty"),
                 new Entry("wrong-magic", "spread.png", "image/png", withMagic(write(gray(r, 64, 48), "png")),
                         "not-an-image"),
-                new Entry("huge-declared-dimensions", "bomb.png", "image/png", pngClaiming(100_000, 100_000),
+                new Entry("huge-declared-dimensions", "bomb.png", "image/png", TestImages.pngClaiming(100_000, 100_000),
                         "too-many-pixels"),
                 new Entry("gray-16-bit", "gray16.png", "image/png", write(gray16(r, 128, 96), "png"), null),
                 new Entry("palette", "palette.png", "image/png", write(palette(r, 128, 96), "png"), null),
@@ -171,33 +169,6 @@ public final class BadInputCorpus {
             }
             writer.endWriteSequence();
         }, "tiff");
-    }
-
-    /** A complete PNG (valid CRCs, IEND) whose header claims width x height: a decompression bomb's shape. */
-    private static byte[] pngClaiming(int width, int height) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).array());
-        Deflater deflater = new Deflater();
-        deflater.setInput(new byte[1 + width]);
-        deflater.finish();
-        byte[] buf = new byte[1 << 16];
-        int n = deflater.deflate(buf);
-        deflater.end();
-        chunk(out, "IDAT", Arrays.copyOf(buf, n));
-        chunk(out, "IEND", new byte[0]);
-        return out.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(typeBytes);
-        out.writeBytes(data);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     /** A real PNG whose first two bytes are "XY": the signature is wrong, the rest intact. */
