@@ -10,10 +10,12 @@
 # in the blob store, signs every doctor in (one HTTP client and cookie each), then every doctor loops
 # POST /api/annotation/claims, GET the task image, POST a label: first WARMUP_S seconds (default 60)
 # untimed — on 2 cores the JIT needs about a minute of this traffic before the hot paths leave the
-# interpreter —, then SECONDS without think time (the capacity: claim_submit_per_s), then SECONDS with
-# each doctor looking at the image for THINK_MS on average (default 2000, uniform 0.5-1.5x; real
-# doctors take 5-30 s per spread, so this is 50 unusually fast doctors): p99_ms is claim + submit
-# (not the image fetch) in this phase. Then the same clients call GET /api/me for SECONDS without
+# interpreter —, then SECONDS without think time (the capacity: claim_submit_per_s), then, after 5 s for
+# that phase's backlog to drain, 3 x SECONDS with each doctor looking at the image for THINK_MS on average
+# (default 2000, uniform 0.5-1.5x; real doctors take 5-30 s per spread, so this is 50 unusually fast
+# doctors), each doctor starting at a random point of one think time rather than all in the same
+# millisecond: p99_ms is claim + submit (not the image fetch) in this phase, over ~1,500 cycles with the
+# defaults. Then the same clients call GET /api/me for SECONDS without
 # think time (trivial_per_s). Service, PostgreSQL, broker and bench share this machine's cores.
 # The clients speak HTTP/1.1, as a browser does to a plain-HTTP service.
 # Last line: RESULT claim_submit_per_s=<x> p99_ms=<y> trivial_per_s=<z>

@@ -25,14 +25,17 @@ public class TaskQueue {
             select id from labeling_item where status = 'leased' and leased_by = ? and lease_until > now()
                and id <> coalesce(?, '00000000-0000-0000-0000-000000000000'::uuid)
              order by created_at, id""";
+    // "offset 0" keeps each "not exists" a per-row index probe (label_one_per_doctor_and_task, labeling_skip_pkey,
+    // labeling_item_holder) on the few queue rows the scan visits before its "limit 1": as an anti-join, PostgreSQL
+    // read all of the doctor's labels first, a cost that grew with every label the doctor ever gave.
     private static final String CLAIM = """
             with next as (
               select i.id from labeling_item i
                where (i.status = 'queued' or (i.status = 'leased' and i.lease_until <= now()))
-                 and not exists (select 1 from label l where l.task_id = i.task_id and l.doctor = ?)
-                 and not exists (select 1 from labeling_skip s where s.task_id = i.task_id and s.doctor = ?)
+                 and not exists (select 1 from label l where l.task_id = i.task_id and l.doctor = ? offset 0)
+                 and not exists (select 1 from labeling_skip s where s.task_id = i.task_id and s.doctor = ? offset 0)
                  and not exists (select 1 from labeling_item o where o.task_id = i.task_id and o.id <> i.id
-                                   and o.status = 'leased' and o.leased_by = ?)
+                                   and o.status = 'leased' and o.leased_by = ? offset 0)
                order by i.priority desc, i.created_at
                limit 1 for update skip locked)
             update labeling_item i set status = 'leased', leased_by = ?, lease_count = lease_count + 1,

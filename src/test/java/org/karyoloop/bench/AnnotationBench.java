@@ -49,13 +49,18 @@ public final class AnnotationBench {
         }
         // Warm-up: on 2 cores the JIT needs about a minute of this traffic before the hot paths leave the
         // interpreter (perf showed 22% of the request threads' time in the interpreter after a 3 s warm-up).
-        run(clients, Duration.ofSeconds(Long.getLong("warmup", 60)), (c) -> labelOne(c, base, 0));
+        run(clients, Duration.ofSeconds(Long.getLong("warmup", 60)), 0, (c) -> labelOne(c, base, 0));
         // Capacity: every doctor goes straight to the next image (a closed loop without think time).
-        long[] capacity = run(clients, phase, (c) -> labelOne(c, base, 0));
+        long[] capacity = run(clients, phase, 0, (c) -> labelOne(c, base, 0));
         // At work: each doctor looks at the image for THINK ms on average (uniform 0.5-1.5x) before submitting.
+        // The phase starts after the capacity phase's backlog has drained (-Dsettle ms, default 5000), and each
+        // doctor starts at a random point of one think time, as doctors do: started in the same millisecond, the
+        // 50 first claims were one burst that no clinic produces, and it made most of the phase's p99.
         long think = Long.getLong("think", 2000);
-        long[] atWork = run(clients, phase, (c) -> labelOne(c, base, think));
-        long[] trivial = run(clients, phase, (c) -> {
+        Thread.sleep(Long.getLong("settle", 5000));
+        Duration atWorkPhase = Duration.ofSeconds(Long.getLong("atWorkSeconds", 3 * phase.toSeconds()));
+        long[] atWork = run(clients, atWorkPhase, think, (c) -> labelOne(c, base, think));
+        long[] trivial = run(clients, phase, 0, (c) -> {
             long t0 = System.nanoTime();
             check(c.send(get(base + "/api/me"), HttpResponse.BodyHandlers.discarding()), 200);
             return System.nanoTime() - t0;
@@ -65,8 +70,8 @@ public final class AnnotationBench {
         System.out.printf("capacity, no think time: %d cycles in %ds; claim+submit p50 %.1f ms, p99 %.1f ms%n",
                 capacity.length, phase.toSeconds(), pct(capacity, 50), pct(capacity, 99));
         System.out.printf("%d doctors at work, %d ms mean think time: %d cycles in %ds (%.1f/s); claim+submit p50 %.1f ms,"
-                + " p99 %.1f ms%n", clients.size(), think, atWork.length, phase.toSeconds(),
-                atWork.length / (double) phase.toSeconds(), pct(atWork, 50), pct(atWork, 99));
+                + " p99 %.1f ms%n", clients.size(), think, atWork.length, atWorkPhase.toSeconds(),
+                atWork.length / (double) atWorkPhase.toSeconds(), pct(atWork, 50), pct(atWork, 99));
         System.out.printf("GET /api/me: %d in %ds; p50 %.1f ms, p99 %.1f ms%n", trivial.length, phase.toSeconds(),
                 pct(trivial, 50), pct(trivial, 99));
         System.out.printf("RESULT claim_submit_per_s=%.1f p99_ms=%.1f trivial_per_s=%.1f%n", capacityRate,
@@ -102,7 +107,8 @@ public final class AnnotationBench {
         long run(HttpClient client) throws Exception;
     }
 
-    private static long[] run(List<HttpClient> clients, Duration time, Step step) throws Exception {
+    /** Every client loops {@code step} until {@code time} is over, each first waiting a random 0..stagger ms. */
+    private static long[] run(List<HttpClient> clients, Duration time, long staggerMs, Step step) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         long end = System.nanoTime() + time.toNanos();
         List<Future<long[]>> results = new ArrayList<>();
@@ -110,6 +116,9 @@ public final class AnnotationBench {
             results.add(pool.submit(() -> {
                 long[] lat = new long[1024];
                 int n = 0;
+                if (staggerMs > 0) {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(staggerMs + 1));
+                }
                 while (System.nanoTime() < end) {
                     if (n == lat.length) {
                         lat = Arrays.copyOf(lat, n * 2);
