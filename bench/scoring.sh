@@ -10,8 +10,8 @@
 #       queue, one thread takes full batches for DJL batchPredict (decoding overlaps inference); after
 #       a warm-up, batch sizes 8, 16, 32 are tried on 96 images and the best runs over all N.
 #   (b) scoring: registers the model through the REST import path, publishes the rollout state
-#       (stable v1) to models.rollout, waits until the service serves it, sends the first 150 images
-#       (-Dwarmup) through it untimed (JIT warm-up, as (a) had), then produces N ImageIngested
+#       (stable v1) to models.rollout, waits until the service serves it, sends 600 images
+#       (-Dwarmup; the N images cycled, new ids) through it untimed (JIT warm-up, as (a) had), then produces N ImageIngested
 #       events to images.ingested at once and times until all N ImageScored events (written through the
 #       outbox after the prediction commit) are on images.scored. Then the same N images again with new
 #       ids, paced at 70 % of that rate, for the p50/p99 latency from produce to ImageScored.

@@ -3,6 +3,7 @@ package org.karyoloop.scoring;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /** Settings of the scoring role. */
 @ConfigMapping(prefix = "karyoloop.scoring")
@@ -30,6 +31,14 @@ public interface ScoringConfig {
     /** Images waiting for inference per version; a full queue makes the consumer wait (back-pressure). */
     @WithDefault("64")
     int queueCapacity();
+
+    /**
+     * Images decoded and preprocessed at once, at most. The consumer runs many more records concurrently (that is
+     * what fills the micro-batches), but decoding a megapixel is pure CPU: more decoders than cores only take the
+     * cores from the inference thread and from each other. Default: the number of processors the JVM sees
+     * (in Kubernetes, the CPU limit).
+     */
+    OptionalInt preprocessParallelism();
 
     /** Predictors (each with its own inference thread) per loaded version; never shared across threads. */
     @WithDefault("1")

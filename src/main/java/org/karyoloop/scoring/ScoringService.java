@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import org.karyoloop.events.ImageIngested;
@@ -14,6 +15,7 @@ import org.karyoloop.imaging.ImageDecoder;
 import org.karyoloop.imaging.ImageLimits;
 import org.karyoloop.imaging.ImageRejectedException;
 import org.karyoloop.ml.GradeRule;
+import org.karyoloop.ml.preprocess.SpreadInput;
 import org.karyoloop.platform.blob.BlobStore;
 import org.karyoloop.scoring.serving.Lease;
 import org.karyoloop.scoring.serving.ModelSwitchboard;
@@ -22,8 +24,10 @@ import org.karyoloop.scoring.serving.ServedModel;
 /**
  * Scores one ingested image: skip it if already decided, route it (stable, canary, or none in cold
  * start), fetch and decode its bytes, preprocess on the caller's thread, wait for the micro-batched
- * inference, and record decision and shadow score with their events. Thread-safe (stateless); many
- * consumer threads call it at once, which is what fills the batches.
+ * inference, and record decision and shadow score with their events. Thread-safe; many consumer threads
+ * call it at once, which is what fills the batches, while a semaphore lets at most
+ * {@code preprocess-parallelism} of them (default: one per core) decode and preprocess at a time, so that
+ * the inference thread keeps its share of the cores.
  */
 @ApplicationScoped
 public class ScoringService {
@@ -37,6 +41,7 @@ public class ScoringService {
     private final BlobStore blobs;
     private final ScoringMetrics metrics;
     private final ScoringConfig config;
+    private final Semaphore preprocessing;
 
     public ScoringService(ModelSwitchboard switchboard, PredictionWriter writer, BlobStore blobs,
             ScoringMetrics metrics, ScoringConfig config) {
@@ -45,6 +50,8 @@ public class ScoringService {
         this.blobs = blobs;
         this.metrics = metrics;
         this.config = config;
+        this.preprocessing = new Semaphore(
+                config.preprocessParallelism().orElse(Runtime.getRuntime().availableProcessors()));
     }
 
     /**
@@ -64,10 +71,21 @@ public class ScoringService {
             ScoredImage decision = null;
             ScoredImage shadowScore = null;
             if (primary != null) {
-                DecodedImage decoded = decode(image);
-                decision = run(primary, lease.decision().arm(), decoded);
-                if (shadow != null) {
-                    shadowScore = runShadow(shadow, decoded);
+                SpreadInput input;
+                SpreadInput shadowInput = null;
+                preprocessing.acquire();
+                try {
+                    DecodedImage decoded = decode(image);
+                    input = prepare(primary, decoded);
+                    if (shadow != null) {
+                        shadowInput = prepareShadow(shadow, decoded);
+                    }
+                } finally {
+                    preprocessing.release();
+                }
+                decision = run(primary, lease.decision().arm(), input);
+                if (shadowInput != null) {
+                    shadowScore = runShadow(shadow, shadowInput);
                 }
             }
             if (!recordOnce(image, lease, decision, shadowScore)) {
@@ -83,9 +101,9 @@ public class ScoringService {
         }
     }
 
-    private ScoredImage run(ServedModel model, String arm, DecodedImage decoded) throws InterruptedException {
+    private ScoredImage run(ServedModel model, String arm, SpreadInput input) throws InterruptedException {
         try {
-            float[] p = model.predict(model.prepare(decoded), config.submitTimeout());
+            float[] p = model.predict(input, config.submitTimeout());
             return new ScoredImage(model.spec(), arm, p, model.gradeRule().grade(p), GradeRule.uncertainty(p));
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             metrics.error(model.version(), "predict");
@@ -94,9 +112,28 @@ public class ScoringService {
     }
 
     /** A shadow failure is counted, never allowed to change or block the decision. */
-    private ScoredImage runShadow(ServedModel shadow, DecodedImage decoded) throws InterruptedException {
+    private ScoredImage runShadow(ServedModel shadow, SpreadInput input) throws InterruptedException {
         try {
-            return run(shadow, "shadow", decoded);
+            return run(shadow, "shadow", input);
+        } catch (IllegalStateException e) {
+            LOG.debugf("shadow %s failed: %s", shadow.version(), e.getMessage());
+            return null;
+        }
+    }
+
+    private SpreadInput prepare(ServedModel model, DecodedImage decoded) {
+        try {
+            return model.prepare(decoded);
+        } catch (RuntimeException e) {
+            metrics.error(model.version(), "predict");
+            throw new IllegalStateException("preprocessing for " + model.spec().id() + " failed: " + e, e);
+        }
+    }
+
+    /** Like the shadow's scoring: a failure is counted and leaves the decision alone. */
+    private SpreadInput prepareShadow(ServedModel shadow, DecodedImage decoded) {
+        try {
+            return prepare(shadow, decoded);
         } catch (IllegalStateException e) {
             LOG.debugf("shadow %s failed: %s", shadow.version(), e.getMessage());
             return null;

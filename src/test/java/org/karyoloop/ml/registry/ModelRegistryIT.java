@@ -15,8 +15,8 @@ import org.karyoloop.ml.TestModels;
 /**
  * Registering an externally trained model over REST: the artifact is verified before it is accepted
  * (hash, loads, declared output shape), a broken one is refused with problem+json, versions are immutable.
- * A real TorchScript file cannot be made offline here (no Python/torch), so the accepted path is shown
- * with a DJL artifact and the TorchScript path only with a refusal.
+ * Both formats: a DJL artifact, and a TorchScript module made by PyTorch (committed fixtures of
+ * src/test/resources/torchscript/, see make_fixtures.py there).
  */
 @QuarkusTest
 class ModelRegistryIT {
@@ -38,6 +38,18 @@ class ModelRegistryIT {
         asOperator().get("/api/models/{m}/versions/v1", model).then().statusCode(200)
                 .body("classes", equalTo(TestModels.CLASSES));
         asOperator().get("/api/models/{m}/versions/nope", model).then().statusCode(404);
+    }
+
+    @Test
+    void torchScriptModuleTrainedElsewhereIsRegisteredAndOneWithTheWrongOutputsRefused() throws Exception {
+        byte[] pt = ModelArtifactsTest.fixture("spread-cnn-64.pt");
+        post("ts1", pt, metadata("ts1", ArtifactFormat.TORCHSCRIPT, ModelRegistry.sha256(pt))).then().statusCode(201)
+                .body("artifactFormat", equalTo("TORCHSCRIPT"))
+                .body("artifactSha256", equalTo(ModelRegistry.sha256(pt)));
+        post("ts4", ModelArtifactsTest.fixture("wrong-shape-64.pt"), metadata("ts4", ArtifactFormat.TORCHSCRIPT, null))
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("artifact-wrong-shape"));
+        asOperator().get("/api/models/{m}/versions", model).then().statusCode(200).body("$", hasSize(1));
     }
 
     @Test
