@@ -34,6 +34,9 @@ export KARYOLOOP_ROLLOUT_RECALL_TOLERANCE=${KARYOLOOP_ROLLOUT_RECALL_TOLERANCE:-
 # doctor gathers the canary's evidence in minutes (production: 10,50,100 and a 20% audit share).
 export KARYOLOOP_ROLLOUT_WEIGHT_STEPS=${KARYOLOOP_ROLLOUT_WEIGHT_STEPS:-50,100}
 export KARYOLOOP_SAMPLING_CANARY_AUDIT_SHARE=${KARYOLOOP_SAMPLING_CANARY_AUDIT_SHARE:-1.0}
+# A canary that has not earned promotion in 10 minutes is rolled back (production: 24 h), so that a weak candidate
+# does not hold the canary slot for the rest of the demo: the candidate of a later training round starts its own.
+export KARYOLOOP_ROLLOUT_CANARY_DEADLINE=${KARYOLOOP_ROLLOUT_CANARY_DEADLINE:-10m}
 # One simulated doctor cannot finish a blind double read: every task is read once in the demo.
 export KARYOLOOP_ANNOTATION_SECOND_READ_SHARE=${KARYOLOOP_ANNOTATION_SECOND_READ_SHARE:-0}
 export KARYOLOOP_SAMPLING_HOURLY_BUDGET=${KARYOLOOP_SAMPLING_HOURLY_BUDGET:-1200}
