@@ -50,8 +50,12 @@ public class ScoringService {
         this.blobs = blobs;
         this.metrics = metrics;
         this.config = config;
-        this.preprocessing = new Semaphore(
-                config.preprocessParallelism().orElse(Runtime.getRuntime().availableProcessors()));
+        int parallelism = config.preprocessParallelism().orElse(Runtime.getRuntime().availableProcessors());
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("karyoloop.scoring.preprocess-parallelism must be at least 1, not "
+                    + parallelism);
+        }
+        this.preprocessing = new Semaphore(parallelism);
     }
 
     /**
