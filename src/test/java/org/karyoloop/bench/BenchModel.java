@@ -7,12 +7,25 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.karyoloop.ml.SpreadNet;
+import org.karyoloop.ml.preprocess.PreprocessRecipe;
+import org.karyoloop.ml.registry.ArtifactFormat;
+import org.karyoloop.ml.registry.ModelOrigin;
+import org.karyoloop.ml.registry.ModelVersionSpec;
 
 /** Writes the benchmark's model: a freshly initialised SpreadNet (96 x 96, 3 classes) as DJL .params. */
 public final class BenchModel {
 
     private BenchModel() {
+    }
+
+    /** The metadata of the benchmark's model: SpreadNet v1, the standard recipe at 96 x 96, GOOD/FAIR/POOR, imported. */
+    static ModelVersionSpec spec(String modelName) {
+        return new ModelVersionSpec(modelName, "v1", ArtifactFormat.DJL, null, SpreadNet.V1,
+                PreprocessRecipe.standard(96), List.of("GOOD", "FAIR", "POOR"), 0.5, Map.of(), null,
+                ModelOrigin.IMPORTED, null, "bench");
     }
 
     public static void main(String[] args) throws Exception {

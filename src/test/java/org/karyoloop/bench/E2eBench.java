@@ -16,10 +16,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.karyoloop.ingest.ImageIngestService;
-import org.karyoloop.ml.SpreadNet;
-import org.karyoloop.ml.preprocess.PreprocessRecipe;
-import org.karyoloop.ml.registry.ArtifactFormat;
-import org.karyoloop.ml.registry.ModelOrigin;
 import org.karyoloop.ml.registry.ModelVersionSpec;
 
 /**
@@ -41,9 +37,7 @@ public final class E2eBench {
         int size = Integer.parseInt(args.length > 1 ? args[1] : "512");
         String service = System.getProperty("service", "http://127.0.0.1:8092");
         String modelName = System.getProperty("model", "bench-e2e");
-        ModelVersionSpec spec = new ModelVersionSpec(modelName, "v1", ArtifactFormat.DJL, null, SpreadNet.V1,
-                PreprocessRecipe.standard(96), List.of("GOOD", "FAIR", "POOR"), 0.5, Map.of(), null,
-                ModelOrigin.IMPORTED, null, "bench");
+        ModelVersionSpec spec = BenchModel.spec(modelName);
         ScoringBench.register(service, spec, Files.readAllBytes(Path.of(System.getProperty("params"))));
         ScoringBench.rollout(modelName);
         ScoringBench.awaitServing(service);

@@ -7,14 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.karyoloop.ml.SpreadNet;
-import org.karyoloop.ml.preprocess.PreprocessRecipe;
 import org.karyoloop.ml.preprocess.SpreadInput;
 import org.karyoloop.ml.preprocess.SpreadTranslator;
-import org.karyoloop.ml.registry.ArtifactFormat;
 import org.karyoloop.ml.registry.ModelArtifacts;
-import org.karyoloop.ml.registry.ModelOrigin;
 import org.karyoloop.ml.registry.ModelVersionSpec;
 
 /**
@@ -31,9 +26,7 @@ public final class InferenceCost {
 
     public static void main(String[] args) throws Exception {
         byte[] params = Files.readAllBytes(Path.of(args.length > 0 ? args[0] : ".run/bench-model.params"));
-        ModelVersionSpec spec = new ModelVersionSpec("bench", "v1", ArtifactFormat.DJL, null, SpreadNet.V1,
-                PreprocessRecipe.standard(96), List.of("GOOD", "FAIR", "POOR"), 0.5, Map.of(), null,
-                ModelOrigin.IMPORTED, null, "bench");
+        ModelVersionSpec spec = BenchModel.spec("bench");
         SpreadTranslator translator = spec.translator();
         try (Model model = ModelArtifacts.load(spec, params, Device.cpu());
                 Predictor<SpreadInput, float[]> predictor = model.newPredictor(translator)) {

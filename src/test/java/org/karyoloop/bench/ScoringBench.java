@@ -37,17 +37,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.karyoloop.events.ImageIngested;
 import org.karyoloop.events.RolloutStateChanged;
-import org.karyoloop.imaging.DecodedImage;
 import org.karyoloop.imaging.ImageDecoder;
 import org.karyoloop.imaging.ImageLimits;
 import org.karyoloop.ingest.ImageIngestService;
-import org.karyoloop.ml.SpreadNet;
-import org.karyoloop.ml.preprocess.PreprocessRecipe;
 import org.karyoloop.ml.preprocess.SpreadInput;
 import org.karyoloop.ml.preprocess.SpreadTranslator;
-import org.karyoloop.ml.registry.ArtifactFormat;
 import org.karyoloop.ml.registry.ModelArtifacts;
-import org.karyoloop.ml.registry.ModelOrigin;
 import org.karyoloop.ml.registry.ModelVersionSpec;
 import org.karyoloop.platform.blob.FileSystemBlobStore;
 
@@ -88,9 +83,7 @@ public final class ScoringBench {
             shas.add(ImageIngestService.sha256(png));
             blobs.put(shas.get(i), png);
         }
-        ModelVersionSpec spec = new ModelVersionSpec(modelName, "v1", ArtifactFormat.DJL, null, SpreadNet.V1,
-                PreprocessRecipe.standard(96), List.of("GOOD", "FAIR", "POOR"), 0.5, Map.of(), null,
-                ModelOrigin.IMPORTED, null, "bench");
+        ModelVersionSpec spec = BenchModel.spec(modelName);
         byte[] params = Files.readAllBytes(Path.of(System.getProperty("params")));
 
         double bare = bare(spec, params, pngs);
