@@ -23,6 +23,12 @@ public final class SpreadNet {
 
     /** The compact residual CNN described above. */
     public static final String V1 = "spreadnet-v1";
+    /**
+     * The same trunk with a head that sees both the average and the maximum of every feature map: a defect that
+     * costs a spread its grade (one touching or crossing pair among 46 chromosomes) is local, and averaging over
+     * the whole field dilutes it by the number of positions, where the maximum keeps it.
+     */
+    public static final String V2 = "spreadnet-v2";
 
     private static final int[] WIDTHS = {16, 32, 64, 128};
 
@@ -31,7 +37,7 @@ public final class SpreadNet {
 
     /** Whether {@code architecture} can be built in code (otherwise the artifact must carry its graph). */
     public static boolean knows(String architecture) {
-        return V1.equals(architecture);
+        return V1.equals(architecture) || V2.equals(architecture);
     }
 
     /** A fresh, uninitialised block of {@code architecture} with {@code classes} outputs. */
@@ -46,7 +52,9 @@ public final class SpreadNet {
         for (int width : WIDTHS) {
             net.add(residual(width));
         }
-        return net.add(Pool.globalAvgPool2dBlock())
+        Block pooling = V1.equals(architecture) ? Pool.globalAvgPool2dBlock()
+                : new ParallelBlock(SpreadNet::concat, List.of(Pool.globalAvgPool2dBlock(), Pool.globalMaxPool2dBlock()));
+        return net.add(pooling)
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(classes).build());
     }
@@ -65,6 +73,10 @@ public final class SpreadNet {
         return new SequentialBlock()
                 .add(new ParallelBlock(SpreadNet::sum, List.of(main, shortcut)))
                 .add(Activation::relu);
+    }
+
+    private static NDList concat(List<NDList> branches) {
+        return new NDList(branches.get(0).singletonOrThrow().concat(branches.get(1).singletonOrThrow(), 1));
     }
 
     private static NDList sum(List<NDList> branches) {

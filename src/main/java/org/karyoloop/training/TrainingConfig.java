@@ -53,6 +53,18 @@ public interface TrainingConfig {
     @WithDefault("96")
     int inputSize();
 
+    /** Network to train: spreadnet-v1 (average-pooled head) or spreadnet-v2 (average and max pooled head). */
+    @WithDefault("spreadnet-v1")
+    String architecture();
+
+    /** Whether the preprocessing recipe crops a square around the spread before scaling to the input size. */
+    @WithDefault("false")
+    boolean cropToSpread();
+
+    /** Share of augmented training inputs that are also blurred (keep 0 when inputs are cropped to the spread). */
+    @WithDefault("0.25")
+    double blurShare();
+
     /** Training epochs per job. */
     @WithDefault("6")
     int epochs();

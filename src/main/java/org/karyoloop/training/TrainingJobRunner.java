@@ -76,7 +76,8 @@ public class TrainingJobRunner {
     }
 
     private void execute(TrainingJob job, BooleanSupplier cancelled) {
-        PreprocessRecipe recipe = PreprocessRecipe.standard(config.inputSize());
+        PreprocessRecipe recipe = PreprocessRecipe.standard(config.inputSize())
+                .withCropToSpread(config.cropToSpread());
         Preprocessor preprocessor = new Preprocessor(recipe);
         SlideSplit split = new SlideSplit(config.splitSalt(), config.validationShare(), config.evaluationShare());
         Dataset dataset = new DatasetAssembler(split, config.legacyWeight(), config.legacyNegativeWeight())
@@ -89,19 +90,19 @@ public class TrainingJobRunner {
         }
         Optional<ModelVersionSpec> parent = registry.list(job.modelName).stream().reduce((a, b) -> b);
         byte[] warm = parent.filter(p -> config.warmStart() && p.artifactFormat() == ArtifactFormat.DJL
-                && SpreadTrainer.ARCHITECTURE.equals(p.architecture()) && p.preprocessing().equals(recipe))
+                && config.architecture().equals(p.architecture()) && p.preprocessing().equals(recipe))
                 .map(registry::artifact).orElse(null);
         TrainerOptions options = new TrainerOptions(config.epochs(), config.batchSize(), config.learningRate(),
                 config.loss(), 2f, config.puPrior(), true, true, config.targetPrecision(), config.minPredictedGood(),
-                0, config.seed());
+                0, config.seed(), config.blurShare());
         LOG.infof("job %s: training on %d, validating on %d, evaluating on %d images (%s, warm start: %s)", job.id,
                 train.size(), validation.size(), evaluation.size(), options.loss(), warm != null);
-        TrainedModel trained = new SpreadTrainer(recipe.inputSize(), options).train(train, validation, warm,
-                cancelled, m -> LOG.infof("job %s: %s", job.id, m));
+        TrainedModel trained = new SpreadTrainer(recipe.inputSize(), options, config.architecture()).train(train,
+                validation, warm, cancelled, m -> LOG.infof("job %s: %s", job.id, m));
         String version = "v" + LocalDateTime.now(ZoneOffset.UTC).format(VERSION) + "-"
                 + job.id.toString().substring(0, 8);
         ModelVersionSpec spec = new ModelVersionSpec(job.modelName, version, ArtifactFormat.DJL, null,
-                SpreadTrainer.ARCHITECTURE, recipe, SpreadTrainer.CLASSES, trained.calibration().threshold(),
+                config.architecture(), recipe, SpreadTrainer.CLASSES, trained.calibration().threshold(),
                 null, parent.map(ModelVersionSpec::version).orElse(null),
                 org.karyoloop.ml.registry.ModelOrigin.TRAINED, job.id.toString(), "training");
         Evaluation frozen = evaluation.isEmpty() ? null : evaluate(spec, trained.artifact(), evaluation);

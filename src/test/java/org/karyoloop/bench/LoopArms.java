@@ -48,9 +48,10 @@ final class LoopArms {
             (legacySplit.partOf("legacy-" + b.legacy.slide[i]) == SlideSplit.Part.TRAIN ? legacyTrain : legacyVal)
                     .add(e);
         }
-        TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("pre-epochs", 5)).withLoss(loss);
+        TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("pre-epochs", 5)).withLoss(loss)
+                .withBlurShare(b.blurShare);
         long start = System.nanoTime();
-        TrainedModel m = new SpreadTrainer(b.inputSize, o).train(legacyTrain, legacyVal, null, () -> false,
+        TrainedModel m = new SpreadTrainer(b.inputSize, o, b.architecture).train(legacyTrain, legacyVal, null, () -> false,
                 e -> System.out.println("  pretrain " + e));
         System.out.printf(Locale.ROOT, "pretrained on %d legacy images in %.0f s%n", legacyTrain.size(),
                 QualityBench.secs(start));
@@ -59,7 +60,7 @@ final class LoopArms {
 
     /** Test-set results of {@code m} at its calibrated threshold. */
     QualityBench.Row evaluate(String arm, int labels, TrainedModel m) {
-        float[][] p = b.predict(m.artifact(), b.test.normalised);
+        float[][] p = b.predict(m.artifact(), b.test.normalised, b.architecture);
         Evaluation e = Evaluation.of(p, QualityBench.trueLabels(b.test), m.calibration().threshold());
         return new QualityBench.Row(arm, labels, e.goodPrecision(), e.goodRecall(), e.accuracy(),
                 m.calibration().threshold(), m.calibration().eligible());
@@ -72,7 +73,8 @@ final class LoopArms {
         TrainedModel current = pre;
         while (picked.size() < budget) {
             long start = System.nanoTime();
-            float[][] p = arm.equals("random") ? null : b.predict(current.artifact(), b.pool.normalised);
+            float[][] p = arm.equals("random") ? null : b.predict(current.artifact(), b.pool.normalised,
+                    b.architecture);
             pick(arm, p, picked, Math.min(batch, budget - picked.size()), random, current);
             current = retrain(pre, picked);
             QualityBench.Row row = evaluate(arm, picked.size(), current);
@@ -141,8 +143,9 @@ final class LoopArms {
             val.addAll(legacyVal); // too few GOOD reads to calibrate on: fall back to the archive's validation
         }
         TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("round-epochs", 2)).withLoss(loss)
-                .withLearningRate(5e-4f).withSampling(true, true, b.num("round-samples", 2000));
-        return new SpreadTrainer(b.inputSize, o).train(train, val, pre.artifact(), () -> false, e -> { });
+                .withLearningRate(5e-4f).withSampling(true, true, b.num("round-samples", 2000))
+                .withBlurShare(b.blurShare);
+        return new SpreadTrainer(b.inputSize, o, b.architecture).train(train, val, pre.artifact(), () -> false, e -> { });
     }
 
 }

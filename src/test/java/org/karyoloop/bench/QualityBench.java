@@ -53,6 +53,12 @@ public final class QualityBench {
     final int inputSize;
     final double target = 0.90;
     final Path out;
+    /** Network of the legacy-only, sampling and random arms (the naive baseline is always spreadnet-v1). */
+    final String architecture;
+    /** Whether the normalised inputs are cropped to the spread. */
+    final boolean crop;
+    /** Share of augmented training inputs that are blurred. */
+    final double blurShare;
     SynthSet legacy;
     SynthSet pool;
     SynthSet test;
@@ -74,6 +80,9 @@ public final class QualityBench {
             }
         }
         inputSize = num("input", 96);
+        architecture = opt.getOrDefault("arch", SpreadTrainer.ARCHITECTURE);
+        crop = Boolean.parseBoolean(opt.getOrDefault("crop", "false"));
+        blurShare = Double.parseDouble(opt.getOrDefault("blur", "0.25"));
         out = Path.of(opt.getOrDefault("out", "bench/out"));
     }
 
@@ -90,20 +99,22 @@ public final class QualityBench {
         int render = num("render", 256);
         int threads = num("threads", Runtime.getRuntime().availableProcessors());
         Path cache = Path.of(opt.getOrDefault("cache", "bench/.cache"));
-        String tag = render + "-" + inputSize;
+        String tag = render + "-" + inputSize + (crop ? "-crop" : "");
+        PreprocessRecipe recipe = PreprocessRecipe.standard(inputSize).withCropToSpread(crop);
         GeneratorConfig base = GeneratorConfig.defaults().withSize(render, render);
         int nLegacy = num("legacy", 5000);
         int nPool = num("pool", 4000);
         int nTest = num("test", 2000);
         legacy = SynthSet.load(cache.resolve("legacy-" + tag + "-" + nLegacy + ".bin"),
-                base.withDomain(Domain.legacy()).withSeed(11), nLegacy, inputSize, LabelModel.named("legacy"), true,
+                base.withDomain(Domain.legacy()).withSeed(11), nLegacy, recipe, LabelModel.named("legacy"), true,
                 threads);
         pool = SynthSet.load(cache.resolve("pool-" + tag + "-" + nPool + ".bin"),
-                base.withDomain(Domain.newMicroscopes()).withSeed(12), nPool, inputSize, null, false, threads);
+                base.withDomain(Domain.newMicroscopes()).withSeed(12), nPool, recipe, null, false, threads);
         test = SynthSet.load(cache.resolve("test-" + tag + "-" + nTest + ".bin"),
-                base.withDomain(Domain.newMicroscopes()).withSeed(13), nTest, inputSize, null, true, threads);
-        System.out.printf(Locale.ROOT, "data: legacy %d, pool %d, test %d (GOOD in test: %d), render %d², input %d²,"
-                + " ready after %.0f s%n", nLegacy, nPool, nTest, count(test, 0), render, inputSize, secs(start));
+                base.withDomain(Domain.newMicroscopes()).withSeed(13), nTest, recipe, null, true, threads);
+        System.out.printf(Locale.ROOT, "data: legacy %d, pool %d, test %d (GOOD in test: %d), render %d², input %d²%s,"
+                + " %s, blur share %.2f, ready after %.0f s%n", nLegacy, nPool, nTest, count(test, 0), render, inputSize,
+                crop ? " cropped to the spread" : "", architecture, blurShare, secs(start));
 
         List<Row> rows = new ArrayList<>();
         Row naive = naive();
@@ -159,8 +170,13 @@ public final class QualityBench {
 
     /** Class probabilities of {@code inputs} from a DJL artifact, loaded as scoring loads it. */
     float[][] predict(byte[] artifact, byte[][] inputs) {
+        return predict(artifact, inputs, SpreadTrainer.ARCHITECTURE);
+    }
+
+    /** Class probabilities of {@code inputs} from a DJL artifact of {@code architecture}. */
+    float[][] predict(byte[] artifact, byte[][] inputs, String architecture) {
         ModelVersionSpec spec = new ModelVersionSpec("bench", "x", ArtifactFormat.DJL, null,
-                SpreadTrainer.ARCHITECTURE, PreprocessRecipe.standard(inputSize), SpreadTrainer.CLASSES, 0.5,
+                architecture, PreprocessRecipe.standard(inputSize), SpreadTrainer.CLASSES, 0.5,
                 Map.of(), null, ModelOrigin.TRAINED, null, "bench");
         float[][] out = new float[inputs.length][];
         int px = inputSize * inputSize;

@@ -51,16 +51,19 @@ final class SynthSet {
         raw = withRaw ? new byte[n][] : null;
     }
 
-    /** Loads the set from {@code cache} or generates and caches it. */
-    static SynthSet load(Path cache, GeneratorConfig config, int n, int inputSize, LabelModel labels, boolean withRaw,
-            int threads) throws Exception {
+    /**
+     * Loads the set from {@code cache} or generates and caches it: inputs normalised with {@code std}, and when
+     * {@code withRaw} also without normalisation or crop (the naive baseline's inputs).
+     */
+    static SynthSet load(Path cache, GeneratorConfig config, int n, PreprocessRecipe std, LabelModel labels,
+            boolean withRaw, int threads) throws Exception {
+        int inputSize = std.inputSize();
         if (Files.exists(cache)) {
             return read(cache, n, inputSize, withRaw);
         }
         SynthSet set = new SynthSet(n, inputSize, withRaw);
-        PreprocessRecipe std = PreprocessRecipe.standard(inputSize);
         PreprocessRecipe none = new PreprocessRecipe(inputSize, std.workingSize(), false, 0.5, 99.5, false, 0.12,
-                0.015);
+                0.015, false);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> work = new ArrayList<>();
         for (int t = 0; t < threads; t++) {

@@ -16,9 +16,12 @@ package org.karyoloop.ml.preprocess;
  *                  foreground
  * @param maxBlobFraction foreground components larger than this share of the image are nuclei or blood
  *                        cells, not chromosomes, and are removed by automask
+ * @param cropToSpread whether to crop a square around the spread (the bulk of the foreground left after automask)
+ *                     before scaling to the input size, so the model sees chromosomes at up to the working
+ *                     resolution instead of the whole field shrunk; false in recipes stored before it existed
  */
 public record PreprocessRecipe(int inputSize, int workingSize, boolean autolevel, double lowPercentile,
-        double highPercentile, boolean automask, double maskDelta, double maxBlobFraction) {
+        double highPercentile, boolean automask, double maskDelta, double maxBlobFraction, boolean cropToSpread) {
 
     public PreprocessRecipe {
         if (inputSize < 8 || inputSize > 1024 || workingSize < inputSize) {
@@ -35,6 +38,12 @@ public record PreprocessRecipe(int inputSize, int workingSize, boolean autolevel
     /** The lab's recipe at the given input size: autolevel 0.5..99.5 %, automask, blobs over 1.5 % removed. */
     public static PreprocessRecipe standard(int inputSize) {
         return new PreprocessRecipe(inputSize, Math.max(inputSize, 4 * inputSize), true, 0.5, 99.5, true, 0.12,
-                0.015);
+                0.015, false);
+    }
+
+    /** This recipe with the crop to the spread switched on or off. */
+    public PreprocessRecipe withCropToSpread(boolean crop) {
+        return new PreprocessRecipe(inputSize, workingSize, autolevel, lowPercentile, highPercentile, automask,
+                maskDelta, maxBlobFraction, crop);
     }
 }

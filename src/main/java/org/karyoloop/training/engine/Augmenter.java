@@ -4,18 +4,21 @@ import java.util.SplittableRandom;
 
 /**
  * Label-preserving augmentation of a preprocessed square input (background 0, chromosomes high):
- * flips, quarter-turn rotations, brightness/contrast and a light blur. A spread's grade does not
- * depend on orientation, stain strength or a little defocus at this scale. Not thread-safe (scratch
- * buffer); one per training thread.
+ * flips, quarter-turn rotations, brightness/contrast and, on a configured share of inputs, a light
+ * blur. A spread's grade does not depend on orientation or stain strength; it depends on defocus once
+ * the input is sharp enough to show it (cropped to the spread), so the blur share is 0 there. Not
+ * thread-safe (scratch buffer); one per training thread.
  */
 public final class Augmenter {
 
     private final int size;
     private final float[] scratch;
+    private final double blurShare;
 
-    public Augmenter(int size) {
+    public Augmenter(int size, double blurShare) {
         this.size = size;
         this.scratch = new float[size * size];
+        this.blurShare = blurShare;
     }
 
     /** Augments {@code v} (size x size, in place) with draws from {@code random}. */
@@ -36,7 +39,7 @@ public final class Augmenter {
         }
         float contrast = (float) (0.8 + 0.4 * random.nextDouble());
         float brightness = (float) (0.06 * (random.nextDouble() - 0.5));
-        boolean blur = random.nextDouble() < 0.25;
+        boolean blur = random.nextDouble() < blurShare;
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 float value = blur ? blurred(x, y) : scratch[y * size + x];

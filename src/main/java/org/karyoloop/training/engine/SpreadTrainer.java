@@ -48,11 +48,21 @@ public final class SpreadTrainer {
 
     private final int size;
     private final TrainerOptions options;
+    private final String architecture;
     private final Device device = Engine.getEngine("PyTorch").defaultDevice();
 
     public SpreadTrainer(int inputSize, TrainerOptions options) {
+        this(inputSize, options, ARCHITECTURE);
+    }
+
+    /** A trainer of {@code architecture} (one {@link SpreadNet} knows). */
+    public SpreadTrainer(int inputSize, TrainerOptions options, String architecture) {
+        if (!SpreadNet.knows(architecture)) {
+            throw new IllegalArgumentException("unknown architecture " + architecture);
+        }
         this.size = inputSize;
         this.options = options;
+        this.architecture = architecture;
     }
 
     /**
@@ -66,7 +76,7 @@ public final class SpreadTrainer {
         }
         Path dir = tempDir();
         try (Model model = Model.newInstance(PREFIX, device, "PyTorch")) {
-            model.setBlock(SpreadNet.build(ARCHITECTURE, CLASSES.size()));
+            model.setBlock(SpreadNet.build(architecture, CLASSES.size()));
             if (warmStart != null) {
                 Files.write(dir.resolve(PREFIX + "-0000.params"), warmStart);
                 model.load(dir, PREFIX);
@@ -82,7 +92,7 @@ public final class SpreadTrainer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (MalformedModelException e) {
-            throw new IllegalArgumentException("warm-start parameters do not fit " + ARCHITECTURE, e);
+            throw new IllegalArgumentException("warm-start parameters do not fit " + architecture, e);
         } finally {
             Temp.delete(dir);
         }
@@ -92,7 +102,7 @@ public final class SpreadTrainer {
             BooleanSupplier cancelled, Consumer<EpochMetrics> progress) throws IOException {
         SplittableRandom random = new SplittableRandom(options.seed());
         BatchSampler sampler = new BatchSampler(train, options.balanced(), random);
-        Augmenter augmenter = new Augmenter(size);
+        Augmenter augmenter = new Augmenter(size, options.blurShare());
         int perEpoch = options.samplesPerEpoch() > 0 ? options.samplesPerEpoch() : train.size();
         int steps = Math.max(1, perEpoch / options.batchSize());
         int[] valLabels = Evaluation.labels(validation);

@@ -28,9 +28,9 @@ class SpreadTranslatorTest {
         float[] a = preprocessor.apply(white);
         float[] b = preprocessor.apply(gray);
 
-        float[] rawA = new Preprocessor(new PreprocessRecipe(96, 384, false, 0.5, 99.5, false, 0.1, 0.1))
+        float[] rawA = new Preprocessor(new PreprocessRecipe(96, 384, false, 0.5, 99.5, false, 0.1, 0.1, false))
                 .apply(white);
-        float[] rawB = new Preprocessor(new PreprocessRecipe(96, 384, false, 0.5, 99.5, false, 0.1, 0.1))
+        float[] rawB = new Preprocessor(new PreprocessRecipe(96, 384, false, 0.5, 99.5, false, 0.1, 0.1, false))
                 .apply(gray);
         assertThat(meanAbsDiff(rawA, rawB)).as("without normalisation").isGreaterThan(0.15);
         assertThat(meanAbsDiff(a, b)).as("with autolevel and automask").isLessThan(0.03);
@@ -52,6 +52,51 @@ class SpreadTranslatorTest {
         // 400x300 letterboxed into 100x100: scale 0.25, rows offset by 12.
         assertThat(out[(12 + 150 / 4) * 100 + 300 / 4]).as("nucleus centre").isLessThan(0.05f);
         assertThat(max(out)).as("chromosomes stay").isGreaterThan(0.5f);
+    }
+
+    @Test
+    void cropToSpreadFillsTheInputWithTheSpreadAndIgnoresFaintCellsAndStrayDebris() {
+        byte[] px = new byte[W * H];
+        java.util.Arrays.fill(px, (byte) 225);
+        // the spread: 16 dark bars inside x 200..345, y 40..205 of a 400x300 field
+        for (int c = 0; c < 16; c++) {
+            int x0 = 200 + (c % 4) * 45;
+            int y0 = 40 + (c / 4) * 45;
+            for (int y = y0; y < y0 + 30; y++) {
+                for (int x = x0; x < x0 + 10; x++) {
+                    px[y * W + x] = (byte) 40;
+                }
+            }
+        }
+        // a faint blood cell far away, and one small speck of debris
+        for (int y = 200; y < 240; y++) {
+            for (int x = 30; x < 70; x++) {
+                if ((x - 50) * (x - 50) + (y - 220) * (y - 220) < 20 * 20) {
+                    px[y * W + x] = (byte) 200;
+                }
+            }
+        }
+        px[280 * W + 10] = (byte) 40;
+        DecodedImage image = new DecodedImage(ImageFormat.PNG, W, H, 8, 1, px);
+
+        float[] whole = new Preprocessor(PreprocessRecipe.standard(64)).apply(image);
+        float[] cropped = new Preprocessor(PreprocessRecipe.standard(64).withCropToSpread(true)).apply(image);
+
+        assertThat(inkExtent(whole, 64)).as("the spread in the whole field").isLessThan(28);
+        assertThat(inkExtent(cropped, 64)).as("the spread after the crop").isGreaterThan(48);
+    }
+
+    /** Columns between the first and last column holding a pixel above half intensity. */
+    private static int inkExtent(float[] v, int size) {
+        int first = size;
+        int last = -1;
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] > 0.5f) {
+                first = Math.min(first, i % size);
+                last = Math.max(last, i % size);
+            }
+        }
+        return last - first + 1;
     }
 
     @Test

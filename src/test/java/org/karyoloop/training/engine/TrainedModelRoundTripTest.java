@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.karyoloop.ml.SpreadNet;
 import org.karyoloop.ml.preprocess.PreprocessRecipe;
 import org.karyoloop.ml.preprocess.SpreadInput;
 import org.karyoloop.ml.registry.ArtifactFormat;
@@ -23,19 +26,22 @@ class TrainedModelRoundTripTest {
 
     static final int SIZE = 32;
 
-    @Test
-    void trainedArtifactLoadedByTheRegistryLoaderGivesTheSameProbabilitiesAsTheKeptCheckpoint() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {SpreadNet.V1, SpreadNet.V2})
+    void trainedArtifactLoadedByTheRegistryLoaderGivesTheSameProbabilitiesAsTheKeptCheckpoint(String architecture)
+            throws Exception {
         List<Example> train = examples(90, 1);
         List<Example> validation = examples(30, 2);
         TrainerOptions options = TrainerOptions.defaults().withEpochs(2).withSampling(true, true, 64);
         List<EpochMetrics> seen = new ArrayList<>();
 
-        TrainedModel trained = new SpreadTrainer(SIZE, options).train(train, validation, null, () -> false, seen::add);
+        TrainedModel trained = new SpreadTrainer(SIZE, options, architecture).train(train, validation, null,
+                () -> false, seen::add);
 
         assertThat(seen).hasSize(2);
         assertThat(trained.bestEpoch()).isBetween(1, 2);
         ModelVersionSpec spec = new ModelVersionSpec("roundtrip", "1", ArtifactFormat.DJL, null,
-                SpreadTrainer.ARCHITECTURE, PreprocessRecipe.standard(SIZE), SpreadTrainer.CLASSES,
+                architecture, PreprocessRecipe.standard(SIZE), SpreadTrainer.CLASSES,
                 trained.calibration().threshold(), Map.of(), null, ModelOrigin.TRAINED, null, "test");
         try (Model model = ModelArtifacts.load(spec, trained.artifact(), Device.cpu());
                 Predictor<SpreadInput, float[]> predictor = model.newPredictor(spec.translator())) {

@@ -1,0 +1,166 @@
+package org.karyoloop.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.karyoloop.imaging.DecodedImage;
+import org.karyoloop.imaging.ImageFormat;
+import org.karyoloop.ml.preprocess.PreprocessRecipe;
+import org.karyoloop.ml.preprocess.Preprocessor;
+import org.karyoloop.synth.Domain;
+import org.karyoloop.synth.GeneratorConfig;
+import org.karyoloop.synth.SpreadGenerator;
+import org.karyoloop.synth.SyntheticImage;
+import org.karyoloop.training.engine.Example;
+import org.karyoloop.training.engine.LossKind;
+import org.karyoloop.training.engine.SpreadTrainer;
+import org.karyoloop.training.engine.TrainedModel;
+import org.karyoloop.training.engine.TrainerOptions;
+
+/**
+ * How well the model can grade at all, apart from the label budget: trains on {@code --train} new-domain
+ * images with their true grades (GOOD and FAIR boosted to {@code --good}/{@code --fair}), and reports on
+ * {@code --test} images of the natural mix the AUC of P(GOOD) for GOOD against the rest and the best GOOD
+ * precision at recall 0.5 (threshold picked on the test set itself: an optimistic ceiling, not a result).
+ * Run: {@code java -cp ... org.karyoloop.bench.QualityCeiling --render 1024 --input 192 --crop true}.
+ */
+public final class QualityCeiling {
+
+    private QualityCeiling() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        java.util.Map<String, String> opt = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opt.put(args[i].substring(2), args[i + 1]);
+        }
+        int render = Integer.parseInt(opt.getOrDefault("render", "1024"));
+        int input = Integer.parseInt(opt.getOrDefault("input", "192"));
+        boolean crop = Boolean.parseBoolean(opt.getOrDefault("crop", "true"));
+        int nTrain = Integer.parseInt(opt.getOrDefault("train", "2400"));
+        int nTest = Integer.parseInt(opt.getOrDefault("test", "1000"));
+        int epochs = Integer.parseInt(opt.getOrDefault("epochs", "6"));
+        double good = Double.parseDouble(opt.getOrDefault("good", "0.3"));
+        double fair = Double.parseDouble(opt.getOrDefault("fair", "0.3"));
+        boolean augment = Boolean.parseBoolean(opt.getOrDefault("augment", "true"));
+        LossKind loss = LossKind.valueOf(opt.getOrDefault("loss", "CROSS_ENTROPY"));
+        PreprocessRecipe recipe = PreprocessRecipe.standard(input).withCropToSpread(crop);
+        GeneratorConfig base = GeneratorConfig.defaults().withSize(render, render).withDomain(Domain.newMicroscopes());
+        long start = System.nanoTime();
+        Data train = Data.make(base.withShares(good, fair).withSeed(21), nTrain, recipe);
+        Data test = Data.make(base.withSeed(22), nTest, recipe);
+        if (opt.containsKey("dump")) {
+            java.nio.file.Path dir = java.nio.file.Path.of(opt.get("dump"));
+            java.nio.file.Files.createDirectories(dir);
+            for (int i = 0; i < 12; i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(input, input,
+                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                img.getRaster().setDataElements(0, 0, input, input, test.pixels[i]);
+                javax.imageio.ImageIO.write(img, "png", dir.resolve("test-" + i + "-g" + test.grade[i] + ".png").toFile());
+            }
+        }
+        System.out.printf(Locale.ROOT, "data after %.0f s: train %d (GOOD %d), test %d (GOOD %d)%n",
+                QualityBench.secs(start), nTrain, train.count(0), nTest, test.count(0));
+        List<Example> tr = new ArrayList<>();
+        List<Example> val = new ArrayList<>();
+        for (int i = 0; i < nTrain; i++) {
+            Example e = new Example(train.pixels[i], train.grade[i], 1f, false, "s" + train.slide[i]);
+            (train.slide[i] % 5 == 0 ? val : tr).add(e);
+        }
+        TrainerOptions o = TrainerOptions.defaults().withEpochs(epochs).withLoss(loss)
+                .withSampling(true, augment, 0)
+                .withBlurShare(Double.parseDouble(opt.getOrDefault("blur", "0")))
+                .withLearningRate(Float.parseFloat(opt.getOrDefault("lr", "0.001")));
+        String arch = opt.getOrDefault("arch", SpreadTrainer.ARCHITECTURE);
+        TrainedModel m = new SpreadTrainer(input, o, arch).train(tr, val, null, () -> false,
+                e -> System.out.println("  " + e));
+        QualityBench bench = new QualityBench(new String[] {"--input", Integer.toString(input)});
+        float[][] p = bench.predict(m.artifact(), test.pixels, arch);
+        report("test", p, test.grade);
+        System.out.printf(Locale.ROOT, "wall %.1f min%n", QualityBench.secs(start) / 60);
+    }
+
+    static void report(String what, float[][] p, byte[] grade) {
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Float.compare(p[b][0], p[a][0]));
+        int positives = 0;
+        for (byte g : grade) {
+            positives += g == 0 ? 1 : 0;
+        }
+        long pairs = 0;
+        long negativesSeen = 0;
+        int tp = 0;
+        double precisionAtHalf = Double.NaN;
+        double recallAt90 = 0;
+        int[] fpGrades = new int[3];
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            if (grade[i] == 0) {
+                tp++;
+                pairs += order.length - positives - negativesSeen;
+            } else {
+                negativesSeen++;
+                if (Double.isNaN(precisionAtHalf)) {
+                    fpGrades[grade[i]]++;
+                }
+            }
+            double precision = (double) tp / (k + 1);
+            if (precision >= 0.9) {
+                recallAt90 = Math.max(recallAt90, (double) tp / positives);
+            }
+            if (Double.isNaN(precisionAtHalf) && tp * 2 >= positives) {
+                precisionAtHalf = precision;
+            }
+        }
+        double auc = (double) pairs / ((long) positives * (order.length - positives));
+        System.out.printf(Locale.ROOT, "RESULT %s auc_good=%.3f precision_at_recall_0.5=%.3f recall_at_precision_0.9=%.3f"
+                + " false_good_before_half: fair=%d poor=%d%n", what, auc, precisionAtHalf, recallAt90, fpGrades[1],
+                fpGrades[2]);
+    }
+
+    /** Generated and preprocessed images with their true grades. */
+    record Data(byte[][] pixels, byte[] grade, int[] slide) {
+
+        int count(int g) {
+            int c = 0;
+            for (byte x : grade) {
+                c += x == g ? 1 : 0;
+            }
+            return c;
+        }
+
+        static Data make(GeneratorConfig config, int n, PreprocessRecipe recipe) throws Exception {
+            Data d = new Data(new byte[n][], new byte[n], new int[n]);
+            int threads = Runtime.getRuntime().availableProcessors();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int from = t;
+                work.add(pool.submit(() -> {
+                    SpreadGenerator generator = new SpreadGenerator(config);
+                    Preprocessor pre = new Preprocessor(recipe);
+                    for (int i = from; i < n; i += threads) {
+                        SyntheticImage img = generator.generate(i);
+                        d.grade[i] = (byte) img.truth().grade().ordinal();
+                        d.slide[i] = (int) img.slide().index();
+                        d.pixels[i] = Example.quantise(pre.apply(new DecodedImage(ImageFormat.PNG, img.width(),
+                                img.height(), 8, 1, img.pixels())));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            pool.shutdown();
+            return d;
+        }
+    }
+}
