@@ -27,7 +27,8 @@ import javax.imageio.stream.ImageInputStream;
  * <p>Order of checks, cheapest and most telling first: empty, byte limit, magic bytes, declared dimensions against
  * the pixel limit (from the header only, before any pixel is decoded), container completeness
  * ({@link StructureCheck}: a PNG without IEND or a JPEG without EOI is TRUNCATED even though ImageIO would return
- * a partly gray image), then decoding. Codec failures become CORRUPT (or TRUNCATED when they are about a premature
+ * a partly gray image), then decoding ({@link PngFastPath} for the common 8-bit PNGs, ImageIO for everything else
+ * and for whatever the fast path declines). Codec failures become CORRUPT (or TRUNCATED when they are about a premature
  * end); runtime exceptions thrown by codecs on hostile input are mapped too, errors such as OutOfMemoryError are not.
  */
 public final class ImageDecoder {
@@ -77,6 +78,12 @@ public final class ImageDecoder {
             int height = reader.getHeight(0);
             checkDimensions(width, height, reader);
             int pages = StructureCheck.verify(format, bytes);
+            if (format == ImageFormat.PNG) {
+                DecodedImage fast = PngFastPath.decode(bytes);
+                if (fast != null && fast.width() == width && fast.height() == height) {
+                    return fast;
+                }
+            }
             reader.addIIOReadWarningListener(warnings);
             BufferedImage image = reader.read(0);
             warnings.throwIfFatal();
