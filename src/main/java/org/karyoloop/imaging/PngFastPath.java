@@ -160,7 +160,8 @@ final class PngFastPath {
         return true;
     }
 
-    private static int paeth(int a, int b, int c) {
+    /** The Paeth predictor of the PNG specification (left, above, upper left). */
+    static int paeth(int a, int b, int c) {
         int p = a + b - c;
         int pa = Math.abs(p - a);
         int pb = Math.abs(p - b);

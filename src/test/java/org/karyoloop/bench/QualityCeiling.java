@@ -4,17 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.karyoloop.imaging.DecodedImage;
-import org.karyoloop.imaging.ImageFormat;
 import org.karyoloop.ml.preprocess.PreprocessRecipe;
-import org.karyoloop.ml.preprocess.Preprocessor;
 import org.karyoloop.synth.Domain;
 import org.karyoloop.synth.GeneratorConfig;
-import org.karyoloop.synth.SpreadGenerator;
-import org.karyoloop.synth.SyntheticImage;
 import org.karyoloop.training.engine.Example;
 import org.karyoloop.training.engine.LossKind;
 import org.karyoloop.training.engine.SpreadTrainer;
@@ -51,24 +43,28 @@ public final class QualityCeiling {
         PreprocessRecipe recipe = PreprocessRecipe.standard(input).withCropToSpread(crop);
         GeneratorConfig base = GeneratorConfig.defaults().withSize(render, render).withDomain(Domain.newMicroscopes());
         long start = System.nanoTime();
-        Data train = Data.make(base.withShares(good, fair).withSeed(21), nTrain, recipe);
-        Data test = Data.make(base.withSeed(22), nTest, recipe);
+        java.nio.file.Path cache = java.nio.file.Path.of(opt.getOrDefault("cache", "bench/.cache"));
+        String tag = render + "-" + input + (crop ? "-crop" : "");
+        SynthSet train = SynthSet.load(cache.resolve("ceiling-train-" + tag + "-" + nTrain + "-" + good + "-" + fair
+                + ".bin"), base.withShares(good, fair).withSeed(21), nTrain, recipe, null, false, threads());
+        SynthSet test = SynthSet.load(cache.resolve("ceiling-test-" + tag + "-" + nTest + ".bin"), base.withSeed(22),
+                nTest, recipe, null, false, threads());
         if (opt.containsKey("dump")) {
             java.nio.file.Path dir = java.nio.file.Path.of(opt.get("dump"));
             java.nio.file.Files.createDirectories(dir);
             for (int i = 0; i < 12; i++) {
                 java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(input, input,
                         java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-                img.getRaster().setDataElements(0, 0, input, input, test.pixels[i]);
-                javax.imageio.ImageIO.write(img, "png", dir.resolve("test-" + i + "-g" + test.grade[i] + ".png").toFile());
+                img.getRaster().setDataElements(0, 0, input, input, test.normalised[i]);
+                javax.imageio.ImageIO.write(img, "png", dir.resolve("test-" + i + "-g" + test.trueGrade[i] + ".png").toFile());
             }
         }
         System.out.printf(Locale.ROOT, "data after %.0f s: train %d (GOOD %d), test %d (GOOD %d)%n",
-                QualityBench.secs(start), nTrain, train.count(0), nTest, test.count(0));
+                QualityBench.secs(start), nTrain, QualityBench.count(train, 0), nTest, QualityBench.count(test, 0));
         List<Example> tr = new ArrayList<>();
         List<Example> val = new ArrayList<>();
         for (int i = 0; i < nTrain; i++) {
-            Example e = new Example(train.pixels[i], train.grade[i], 1f, false, "s" + train.slide[i]);
+            Example e = new Example(train.normalised[i], train.trueGrade[i], 1f, false, "s" + train.slide[i]);
             (train.slide[i] % 5 == 0 ? val : tr).add(e);
         }
         TrainerOptions o = TrainerOptions.defaults().withEpochs(epochs).withLoss(loss)
@@ -79,9 +75,13 @@ public final class QualityCeiling {
         TrainedModel m = new SpreadTrainer(input, o, arch).train(tr, val, null, () -> false,
                 e -> System.out.println("  " + e));
         QualityBench bench = new QualityBench(new String[] {"--input", Integer.toString(input)});
-        float[][] p = bench.predict(m.artifact(), test.pixels, arch);
-        report("test", p, test.grade);
+        float[][] p = bench.predict(m.artifact(), test.normalised, arch);
+        report("test", p, test.trueGrade);
         System.out.printf(Locale.ROOT, "wall %.1f min%n", QualityBench.secs(start) / 60);
+    }
+
+    private static int threads() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     static void report(String what, float[][] p, byte[] grade) {
@@ -123,44 +123,5 @@ public final class QualityCeiling {
         System.out.printf(Locale.ROOT, "RESULT %s auc_good=%.3f precision_at_recall_0.5=%.3f recall_at_precision_0.9=%.3f"
                 + " false_good_before_half: fair=%d poor=%d%n", what, auc, precisionAtHalf, recallAt90, fpGrades[1],
                 fpGrades[2]);
-    }
-
-    /** Generated and preprocessed images with their true grades. */
-    record Data(byte[][] pixels, byte[] grade, int[] slide) {
-
-        int count(int g) {
-            int c = 0;
-            for (byte x : grade) {
-                c += x == g ? 1 : 0;
-            }
-            return c;
-        }
-
-        static Data make(GeneratorConfig config, int n, PreprocessRecipe recipe) throws Exception {
-            Data d = new Data(new byte[n][], new byte[n], new int[n]);
-            int threads = Runtime.getRuntime().availableProcessors();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            List<Future<?>> work = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int from = t;
-                work.add(pool.submit(() -> {
-                    SpreadGenerator generator = new SpreadGenerator(config);
-                    Preprocessor pre = new Preprocessor(recipe);
-                    for (int i = from; i < n; i += threads) {
-                        SyntheticImage img = generator.generate(i);
-                        d.grade[i] = (byte) img.truth().grade().ordinal();
-                        d.slide[i] = (int) img.slide().index();
-                        d.pixels[i] = Example.quantise(pre.apply(new DecodedImage(ImageFormat.PNG, img.width(),
-                                img.height(), 8, 1, img.pixels())));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : work) {
-                f.get();
-            }
-            pool.shutdown();
-            return d;
-        }
     }
 }

@@ -122,7 +122,7 @@ class PngFastPathTest {
                     case 1 -> a;
                     case 2 -> b;
                     case 3 -> (a + b) >>> 1;
-                    case 4 -> paeth(a, b, c);
+                    case 4 -> PngFastPath.paeth(a, b, c);
                     default -> 0;
                 };
                 filtered.write((x - predictor) & 0xFF);
@@ -168,13 +168,5 @@ class PngFastPathTest {
         CRC32 crc = new CRC32();
         crc.update(png, at + 4, length + 4);
         ByteBuffer.wrap(png, at + 8 + length, 4).putInt((int) crc.getValue());
-    }
-
-    private static int paeth(int a, int b, int c) {
-        int p = a + b - c;
-        int pa = Math.abs(p - a);
-        int pb = Math.abs(p - b);
-        int pc = Math.abs(p - c);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 }
