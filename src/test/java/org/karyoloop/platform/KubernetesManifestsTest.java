@@ -9,10 +9,14 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -60,6 +64,19 @@ class KubernetesManifestsTest {
     private static final Set<String> INFRASTRUCTURE_ENV = Set.of("KAFKA_BOOTSTRAP_SERVERS", "DB_HOST", "DB_PORT",
             "DB_NAME", "DB_USER", "DB_PASSWORD");
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?)");
+    /**
+     * Roles that write the blob store: ingest (images), training (model artifacts, ModelRegistry; plots,
+     * CandidateRecorder), rollout (the operators' API imports models: POST /api/models/{name}/versions).
+     */
+    private static final Set<String> BLOB_WRITER_ROLES = Set.of("ingest", "training", "rollout");
+    /** Roles that only read it: scoring (images, model artifacts), annotation (the doctors' task images). */
+    private static final Set<String> BLOB_READER_ROLES = Set.of("scoring", "annotation");
+    /** Where scoring runs inference (karyoloop.scoring.device, ScoringConfig): cpu, gpu or auto. */
+    private static final String SCORING_DEVICE = "KARYOLOOP_SCORING_DEVICE";
+    /** Roles whose pages sign users in with a form and keep them in an encrypted session cookie. */
+    private static final Set<String> SESSION_ROLES = Set.of("annotation", "rollout");
+    private static final String SESSION_KEY = "KARYOLOOP_SESSION_KEY";
+    private static final List<String> FIRST_ADMIN = List.of("KARYOLOOP_ADMIN_USER", "KARYOLOOP_ADMIN_PASSWORD");
 
     private static final Map<String, KubernetesManifests> RENDERED = new LinkedHashMap<>();
     private static List<String> roles;
@@ -129,6 +146,9 @@ class KubernetesManifestsTest {
                 JsonNode spec = topics.get(topic).get("spec");
                 assertThat(spec.get("partitions").asInt()).as(topic).isEqualTo(Integer.parseInt(columns[1]));
                 assertThat(spec.at("/config/cleanup.policy").asText()).as(topic).isEqualTo(columns[2]);
+                assertThat(topics.get(topic).at("/metadata/annotations/karyoloop.org~1consumers").asText())
+                        .as(topic + ": kafka-topics.yaml is regenerated from the catalog (kafka/gen-strimzi.sh)")
+                        .isEqualTo(columns[6].equals("-") ? "" : columns[6]);
             });
         }
     }
@@ -353,6 +373,139 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void everyConsumingRoleIsAmongTheCatalogsConsumersOfItsTopic() throws IOException {
+        Pattern enabled = Pattern
+                .compile("^mp\\.messaging\\.incoming\\.([\\w-]+)\\.enabled=\\$\\{karyoloop\\.role\\.(\\w+)}$");
+        int channels = 0;
+        for (String line : Files.readAllLines(PROPERTIES)) {
+            Matcher m = enabled.matcher(line);
+            if (m.find()) {
+                String topic = property("mp.messaging.incoming." + m.group(1) + ".topic").orElseThrow();
+                assertThat(catalog).as("channel " + m.group(1)).containsKey(topic);
+                assertThat(catalog.get(topic)[6].split(",")).as("consumers of " + topic
+                        + " in kafka/topics.tsv (channel " + m.group(1) + ")").contains(m.group(2));
+                channels++;
+            }
+        }
+        assertThat(channels).as("incoming channels switched on per role").isPositive();
+    }
+
+    @Test
+    void everyRoleThatWritesBlobsMountsThemWritableAndEveryRoleThatReadsThemMountsThem() {
+        assertThat(roles).containsAll(BLOB_WRITER_ROLES).containsAll(BLOB_READER_ROLES);
+        for (KubernetesManifests m : RENDERED.values()) {
+            String root = m.configMap().getData().get("KARYOLOOP_BLOB_ROOT");
+            Set<String> claims = m.all(PersistentVolumeClaim.class).stream().map(c -> c.getMetadata().getName())
+                    .collect(Collectors.toSet());
+            Set<String> writable = new TreeSet<>();
+            m.podTemplates().forEach((owner, pod) -> {
+                String what = m.name + " " + owner;
+                String role = role(pod);
+                Optional<VolumeMount> mount = pod.getSpec().getContainers().get(0).getVolumeMounts().stream()
+                        .filter(v -> v.getMountPath().equals(root)).findFirst();
+                if (!BLOB_WRITER_ROLES.contains(role) && !BLOB_READER_ROLES.contains(role)) {
+                    assertThat(mount).as(what + ": a role that does not use the blob store does not mount it")
+                            .isEmpty();
+                    return;
+                }
+                assertThat(mount).as(what + ": mounts the blob store at KARYOLOOP_BLOB_ROOT " + root).isPresent();
+                Volume volume = pod.getSpec().getVolumes().stream()
+                        .filter(v -> v.getName().equals(mount.get().getName())).findFirst().orElseThrow();
+                assertThat(volume.getPersistentVolumeClaim()).as(what + ": the shared volume, not a pod's own")
+                        .isNotNull();
+                assertThat(claims).as(what).contains(volume.getPersistentVolumeClaim().getClaimName());
+                boolean readOnly = Boolean.TRUE.equals(mount.get().getReadOnly())
+                        || Boolean.TRUE.equals(volume.getPersistentVolumeClaim().getReadOnly());
+                boolean writes = BLOB_WRITER_ROLES.contains(role);
+                assertThat(readOnly).as(what + (writes ? ": writes blobs, so mounts them writable"
+                        : ": only reads blobs, so mounts them read-only")).isEqualTo(!writes);
+                if (!readOnly) {
+                    writable.add(owner);
+                }
+            });
+            assertThat(writable).as(m.name + ": training (the Deployment and the one-shot Job) and rollout write blobs")
+                    .contains("karyoloop-training", "karyoloop-train-once", "karyoloop-rollout");
+        }
+    }
+
+    @Test
+    void scoringPodsThatRequestAGpuRunInferenceOnItAndNoOtherPodAsksForOne() {
+        for (KubernetesManifests m : RENDERED.values()) {
+            Set<String> gpuScoring = new TreeSet<>();
+            m.podTemplates().forEach((owner, pod) -> {
+                Map<String, Quantity> requests = pod.getSpec().getContainers().get(0).getResources().getRequests();
+                boolean gpu = requests != null && requests.containsKey("nvidia.com/gpu");
+                EnvVar device = env(pod).get(SCORING_DEVICE);
+                if (device != null) {
+                    assertThat(device.getValue()).as(m.name + " " + owner + " " + SCORING_DEVICE)
+                            .isIn("cpu", "gpu", "auto");
+                }
+                if (gpu && role(pod).equals("scoring")) {
+                    gpuScoring.add(owner);
+                    assertThat(device).as(m.name + " " + owner + ": the default device is cpu").isNotNull();
+                    assertThat(device.getValue()).as(m.name + " " + owner + ": inference on the GPU the pod holds")
+                            .isEqualTo("gpu");
+                } else if (device != null) {
+                    assertThat(device.getValue()).as(m.name + " " + owner + ": gpu fails where there is none")
+                            .isNotEqualTo("gpu");
+                }
+            });
+            assertThat(gpuScoring).as(m.name + ": scoring pods on a GPU")
+                    .isEqualTo(m.name.equals("prod") ? Set.of("karyoloop-scoring") : Set.of());
+        }
+    }
+
+    @Test
+    void annotationAndRolloutGetTheSessionKeyAndRolloutTheFirstAdminFromASecret() throws IOException {
+        assertThat(property("quarkus.http.auth.session.encryption-key")).contains("${" + SESSION_KEY + ":}");
+        assertThat(property("karyoloop.security.bootstrap-admin-username")).contains("${" + FIRST_ADMIN.get(0) + ":}");
+        assertThat(property("karyoloop.security.bootstrap-admin-password")).contains("${" + FIRST_ADMIN.get(1) + ":}");
+        Set<String> secrets = new TreeSet<>();
+        for (KubernetesManifests m : RENDERED.values()) {
+            Set<String> sessionKeys = new TreeSet<>();
+            Set<String> seeders = new TreeSet<>();
+            m.podTemplates().forEach((owner, pod) -> {
+                String what = m.name + " " + owner;
+                Map<String, EnvVar> env = env(pod);
+                for (String name : Stream.concat(Stream.of(SESSION_KEY), FIRST_ADMIN.stream()).toList()) {
+                    if (env.containsKey(name)) {
+                        assertThat(env.get(name).getValue()).as(what + " " + name + ": never a literal").isNull();
+                        assertThat(env.get(name).getValueFrom().getSecretKeyRef()).as(what + " " + name
+                                + ": from a Secret").isNotNull();
+                    }
+                }
+                if (SESSION_ROLES.contains(role(pod))) {
+                    assertThat(env).as(what + ": the same session key on every replica").containsKey(SESSION_KEY);
+                    SecretKeySelector ref = env.get(SESSION_KEY).getValueFrom().getSecretKeyRef();
+                    assertThat(ref.getOptional()).as(what + ": required; unset, each pod draws its own key")
+                            .isNotEqualTo(Boolean.TRUE);
+                    sessionKeys.add(ref.getName() + "/" + ref.getKey());
+                    secrets.add(ref.getName());
+                }
+                if (FIRST_ADMIN.stream().anyMatch(env::containsKey)) {
+                    seeders.add(owner);
+                    for (String name : FIRST_ADMIN) {
+                        assertThat(env).as(what + ": user and password together").containsKey(name);
+                        SecretKeySelector ref = env.get(name).getValueFrom().getSecretKeyRef();
+                        assertThat(ref.getOptional()).as(what + " " + name
+                                + ": optional, a cluster whose admin exists starts without it").isTrue();
+                        secrets.add(ref.getName());
+                    }
+                }
+            });
+            assertThat(sessionKeys).as(m.name + ": annotation and rollout read one session key").hasSize(1);
+            assertThat(seeders).as(m.name + ": one Deployment creates the first admin")
+                    .containsExactly("karyoloop-rollout");
+            assertThat(m.one(Deployment.class, "karyoloop-rollout").getSpec().getReplicas())
+                    .as(m.name + ": one replica, so no two pods race to create the first admin").isEqualTo(1);
+        }
+        Map<String, Set<String>> example = exampleSecretKeys();
+        secrets.forEach(secret -> assertThat(example).as("k8s/secret.example.yaml").containsKey(secret));
+        assertThat(secrets.stream().flatMap(secret -> example.get(secret).stream()))
+                .containsAll(Stream.concat(Stream.of(SESSION_KEY), FIRST_ADMIN.stream()).toList());
+    }
+
+    @Test
     void noSecretValueIsCommitted() throws IOException {
         for (KubernetesManifests m : RENDERED.values()) {
             assertThat(m.trees("Secret")).as(m.name + ": Secrets are created out of band").isEmpty();
@@ -425,6 +578,12 @@ class KubernetesManifestsTest {
                     .multiply(BigDecimal.valueOf(100 - heapPercent)).divide(BigDecimal.valueOf(100));
             assertThat(offHeap).as(what + ": PyTorch allocates outside the heap")
                     .isGreaterThanOrEqualTo(BigDecimal.valueOf(3L << 29));
+        }
+        if ("rollout".equals(role(pod))) {
+            BigDecimal offHeap = Quantity.getAmountInBytes(limits.get("memory"))
+                    .multiply(BigDecimal.valueOf(100 - heapPercent)).divide(BigDecimal.valueOf(100));
+            assertThat(offHeap).as(what + ": a model import loads PyTorch (outside the heap) to verify the artifact")
+                    .isGreaterThanOrEqualTo(BigDecimal.valueOf(1L << 29));
         }
     }
 
