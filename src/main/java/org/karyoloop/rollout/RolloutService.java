@@ -60,7 +60,8 @@ public class RolloutService {
             }
             if (!eligible) {
                 record(state, "candidate-rejected", AUTOMATION,
-                        "candidate " + version + " did not meet the operating point on the frozen evaluation set: "
+                        "candidate " + version + " did not meet the operating point (validation calibration, frozen"
+                                + " evaluation set): "
                                 + summary, null, false);
             } else if (state.pinned) {
                 record(state, "candidate-ignored", AUTOMATION, "model is pinned; candidate " + version

@@ -54,7 +54,7 @@ public class CandidateRecorder {
             return;
         }
         TrainingJobs.finish(job, Status.SUCCEEDED, report.eligible() ? "candidate " + version.version()
-                : "candidate " + version.version() + " is not eligible: no threshold met the precision target");
+                : "candidate " + version.version() + " is not eligible: " + report.ineligibleBecause());
         job.modelVersion = version.version();
         job.eligible = report.eligible();
         job.prCurveSha256 = prSha;

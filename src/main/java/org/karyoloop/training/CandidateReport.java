@@ -5,21 +5,29 @@ import java.util.List;
 import java.util.Map;
 import org.karyoloop.events.ModelCandidateRegistered;
 import org.karyoloop.ml.eval.Calibration;
+import org.karyoloop.ml.eval.WilsonInterval;
 import org.karyoloop.training.engine.Evaluation;
 import org.karyoloop.training.engine.Plots;
+import org.karyoloop.training.engine.SpreadTrainer;
 import org.karyoloop.training.engine.TrainedModel;
 
 /**
  * What a job reports about its candidate: calibration and metrics on validation, results on the frozen
  * evaluation set, the epoch table, and the two plots (PNG). Immutable.
+ *
+ * <p>Eligible means: the validation calibration found a threshold that meets the target precision, and the frozen
+ * evaluation set does not contradict it — once the candidate makes at least {@code minPredictedGood} GOOD
+ * predictions there, the one-sided 95% Wilson upper bound of their precision must reach the target. (Validation is
+ * a few dozen doctor labels; a candidate whose GOOD predictions on the frozen new-domain set are confidently worse
+ * than the target must not reach doctors, not even as the first stable version.)
  */
-public record CandidateReport(boolean eligible, double threshold, double targetPrecision, int bestEpoch,
-        Map<String, Double> validation, Map<String, Double> evaluation, int[][] confusion,
+public record CandidateReport(boolean eligible, String ineligibleBecause, double threshold, double targetPrecision,
+        int bestEpoch, Map<String, Double> validation, Map<String, Double> evaluation, int[][] confusion,
         List<ModelCandidateRegistered.Epoch> epochs, byte[] prCurvePng, byte[] confusionPng) {
 
     /** The report of {@code trained}, with {@code frozen} results when the evaluation set was not empty. */
-    public static CandidateReport of(TrainedModel trained, Evaluation frozen, double target, int trainSize,
-            int validationSize, int evaluationSize) {
+    public static CandidateReport of(TrainedModel trained, Evaluation frozen, double target, int minPredictedGood,
+            int trainSize, int validationSize, int evaluationSize) {
         Calibration c = trained.calibration();
         Map<String, Double> validation = new LinkedHashMap<>();
         validation.put("good_precision", c.precision());
@@ -29,8 +37,18 @@ public record CandidateReport(boolean eligible, double threshold, double targetP
         validation.put("examples", (double) validationSize);
         validation.put("train_examples", (double) trainSize);
         Map<String, Double> evaluation = new LinkedHashMap<>();
+        boolean contradicted = false;
         if (frozen != null) {
+            int good = SpreadTrainer.GOOD;
+            int predictedGood = 0;
+            for (int[] row : frozen.confusion()) {
+                predictedGood += row[good];
+            }
+            double upper = WilsonInterval.upperBound95(frozen.confusion()[good][good], predictedGood);
+            contradicted = predictedGood >= Math.max(1, minPredictedGood) && upper < target;
             evaluation.put("good_precision", frozen.goodPrecision());
+            evaluation.put("good_precision_upper_bound", upper);
+            evaluation.put("good_predictions", (double) predictedGood);
             evaluation.put("good_recall", frozen.goodRecall());
             evaluation.put("accuracy", frozen.accuracy());
             evaluation.put("examples", (double) evaluationSize);
@@ -44,8 +62,15 @@ public record CandidateReport(boolean eligible, double threshold, double targetP
                 c.precision(), target);
         byte[] cm = Plots.confusion(confusion, frozen != null ? "confusion on the frozen evaluation set"
                 : "confusion on validation (no frozen evaluation images yet)");
-        return new CandidateReport(c.eligible(), c.threshold(), target, trained.bestEpoch(), validation, evaluation,
-                confusion, epochs, pr, cm);
+        String because = !c.eligible() ? "no threshold met the precision target on validation"
+                : contradicted ? String.format(java.util.Locale.ROOT, "the frozen evaluation set contradicts the "
+                        + "validation calibration: %d of %d GOOD predictions right, precision at most %.3f (95%%) "
+                        + "below the target %.2f", frozen.confusion()[SpreadTrainer.GOOD][SpreadTrainer.GOOD],
+                        evaluation.get("good_predictions").intValue(), evaluation.get("good_precision_upper_bound"),
+                        target)
+                : null;
+        return new CandidateReport(because == null, because, c.threshold(), target, trained.bestEpoch(), validation,
+                evaluation, confusion, epochs, pr, cm);
     }
 
     /** Flat metrics for the model registry: validation as is, evaluation prefixed {@code eval_}. */

@@ -106,7 +106,8 @@ public class TrainingJobRunner {
                 null, parent.map(ModelVersionSpec::version).orElse(null),
                 org.karyoloop.ml.registry.ModelOrigin.TRAINED, job.id.toString(), "training");
         Evaluation frozen = evaluation.isEmpty() ? null : evaluate(spec, trained.artifact(), evaluation);
-        CandidateReport report = CandidateReport.of(trained, frozen, config.targetPrecision(), train.size(),
+        CandidateReport report = CandidateReport.of(trained, frozen, config.targetPrecision(),
+                config.minPredictedGood(), train.size(),
                 validation.size(), evaluation.size());
         ModelVersionSpec registered = registry.register(withMetrics(spec, report), trained.artifact());
         recorder.record(job.id, registered, report);

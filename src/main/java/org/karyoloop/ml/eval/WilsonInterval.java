@@ -29,6 +29,11 @@ public final class WilsonInterval {
         return Math.max(0.0, (centre - margin) / (1 + z2 / n));
     }
 
+    /** The one-sided 95% upper bound: 1 when there are no trials. */
+    public static double upperBound95(long successes, long trials) {
+        return trials <= 0 ? 1.0 : 1.0 - lowerBound(trials - successes, trials, Z_95_ONE_SIDED);
+    }
+
     /** The one-sided 95% lower bound. */
     public static double lowerBound95(long successes, long trials) {
         return lowerBound(successes, trials, Z_95_ONE_SIDED);
