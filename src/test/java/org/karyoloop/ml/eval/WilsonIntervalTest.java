@@ -24,4 +24,11 @@ class WilsonIntervalTest {
     void moreEvidenceTightensTheBound() {
         assertThat(WilsonInterval.lowerBound95(900, 1000)).isGreaterThan(WilsonInterval.lowerBound95(90, 100));
     }
+
+    @Test
+    void upperBoundIsOneMinusTheLowerBoundOfTheFailures() {
+        assertThat(WilsonInterval.upperBound95(1, 10)).isCloseTo(1 - 0.65228, within(1e-4));
+        assertThat(WilsonInterval.upperBound95(0, 10)).isCloseTo(1 - 0.78706, within(1e-4));
+        assertThat(WilsonInterval.upperBound95(0, 0)).isEqualTo(1.0);
+    }
 }
