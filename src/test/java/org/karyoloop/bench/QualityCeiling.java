@@ -39,6 +39,7 @@ public final class QualityCeiling {
         double good = Double.parseDouble(opt.getOrDefault("good", "0.3"));
         double fair = Double.parseDouble(opt.getOrDefault("fair", "0.3"));
         boolean augment = Boolean.parseBoolean(opt.getOrDefault("augment", "true"));
+        boolean binary = Boolean.parseBoolean(opt.getOrDefault("binary", "false"));
         LossKind loss = LossKind.valueOf(opt.getOrDefault("loss", "CROSS_ENTROPY"));
         PreprocessRecipe recipe = PreprocessRecipe.standard(input).withCropToSpread(crop);
         GeneratorConfig base = GeneratorConfig.defaults().withSize(render, render).withDomain(Domain.newMicroscopes());
@@ -64,7 +65,9 @@ public final class QualityCeiling {
         List<Example> tr = new ArrayList<>();
         List<Example> val = new ArrayList<>();
         for (int i = 0; i < nTrain; i++) {
-            Example e = new Example(train.normalised[i], train.trueGrade[i], 1f, false, "s" + train.slide[i]);
+            // --binary true: GOOD against the rest (FAIR trained as POOR), the question the operating point asks
+            int label = binary && train.trueGrade[i] == 1 ? SpreadTrainer.POOR : train.trueGrade[i];
+            Example e = new Example(train.normalised[i], label, 1f, false, "s" + train.slide[i]);
             (train.slide[i] % 5 == 0 ? val : tr).add(e);
         }
         TrainerOptions o = TrainerOptions.defaults().withEpochs(epochs).withLoss(loss)
