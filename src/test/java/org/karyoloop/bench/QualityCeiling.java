@@ -80,7 +80,38 @@ public final class QualityCeiling {
         QualityBench bench = new QualityBench(new String[] {"--input", Integer.toString(input)});
         float[][] p = bench.predict(m.artifact(), test.normalised, arch);
         report("test", p, test.trueGrade);
+        if (Boolean.parseBoolean(opt.getOrDefault("defects", "false"))) {
+            byDefect(p, test.trueGrade, base.withSeed(22));
+        }
         System.out.printf(Locale.ROOT, "wall %.1f min%n", QualityBench.secs(start) / 60);
+    }
+
+    /**
+     * Which defects the false GOODs have: for the non-GOOD test images of each main defect (the truth's costliest
+     * factor, from re-rendering the test set), how many score above the P(GOOD) at which half the GOODs are found.
+     */
+    static void byDefect(float[][] p, byte[] grade, GeneratorConfig config) {
+        float[] goodScores = new float[p.length];
+        int positives = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (grade[i] == 0) {
+                goodScores[positives++] = p[i][0];
+            }
+        }
+        float[] sorted = Arrays.copyOf(goodScores, positives);
+        Arrays.sort(sorted);
+        float half = sorted[positives / 2];
+        java.util.Map<String, int[]> counts = new java.util.TreeMap<>();
+        org.karyoloop.synth.SpreadGenerator generator = new org.karyoloop.synth.SpreadGenerator(config);
+        for (int i = 0; i < p.length; i++) {
+            if (grade[i] != 0) {
+                int[] c = counts.computeIfAbsent(generator.generate(i).truth().mainDefect(), k -> new int[2]);
+                c[0]++;
+                c[1] += p[i][0] >= half ? 1 : 0;
+            }
+        }
+        counts.forEach((defect, c) -> System.out.printf(Locale.ROOT, "  %-13s non-GOOD %4d, above the half-recall "
+                + "threshold %4d (%.0f %%)%n", defect, c[0], c[1], 100.0 * c[1] / c[0]));
     }
 
     private static int threads() {
