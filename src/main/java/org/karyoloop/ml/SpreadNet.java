@@ -53,7 +53,8 @@ public final class SpreadNet {
             net.add(residual(width));
         }
         Block pooling = V1.equals(architecture) ? Pool.globalAvgPool2dBlock()
-                : new ParallelBlock(SpreadNet::concat, List.of(Pool.globalAvgPool2dBlock(), Pool.globalMaxPool2dBlock()));
+                : new ParallelBlock(SpreadNet::concat,
+                        List.of(Pool.globalAvgPool2dBlock(), Pool.globalMaxPool2dBlock()));
         return net.add(pooling)
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(classes).build());

@@ -2,13 +2,13 @@ package org.karyoloop.training;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.karyoloop.events.ModelCandidateRegistered;
 import org.karyoloop.ml.eval.Calibration;
 import org.karyoloop.ml.eval.WilsonInterval;
 import org.karyoloop.training.engine.Evaluation;
 import org.karyoloop.training.engine.Plots;
-import org.karyoloop.training.engine.SpreadTrainer;
 import org.karyoloop.training.engine.TrainedModel;
 
 /**
@@ -21,8 +21,7 @@ import org.karyoloop.training.engine.TrainedModel;
  * a few dozen doctor labels; a candidate whose GOOD predictions on the frozen new-domain set are confidently worse
  * than the target must not reach doctors, not even as the first stable version.)
  */
-public record CandidateReport(boolean eligible, String ineligibleBecause, double threshold, double targetPrecision,
-        int bestEpoch, Map<String, Double> validation, Map<String, Double> evaluation, int[][] confusion,
+public record CandidateReport(String ineligibleBecause, double threshold, double targetPrecision, int bestEpoch, Map<String, Double> validation, Map<String, Double> evaluation, int[][] confusion,
         List<ModelCandidateRegistered.Epoch> epochs, byte[] prCurvePng, byte[] confusionPng) {
 
     /** The report of {@code trained}, with {@code frozen} results when the evaluation set was not empty. */
@@ -37,15 +36,15 @@ public record CandidateReport(boolean eligible, String ineligibleBecause, double
         validation.put("examples", (double) validationSize);
         validation.put("train_examples", (double) trainSize);
         Map<String, Double> evaluation = new LinkedHashMap<>();
-        boolean contradicted = false;
+        String because = c.eligible() ? null : "no threshold met the precision target on validation";
         if (frozen != null) {
-            int good = SpreadTrainer.GOOD;
-            int predictedGood = 0;
-            for (int[] row : frozen.confusion()) {
-                predictedGood += row[good];
+            int predictedGood = frozen.goodPredictions();
+            double upper = WilsonInterval.upperBound95(frozen.correctGoodPredictions(), predictedGood);
+            if (because == null && predictedGood >= Math.max(1, minPredictedGood) && upper < target) {
+                because = String.format(Locale.ROOT, "the frozen evaluation set contradicts the validation "
+                        + "calibration: %d of %d GOOD predictions right, precision at most %.3f (95%%) below the "
+                        + "target %.2f", frozen.correctGoodPredictions(), predictedGood, upper, target);
             }
-            double upper = WilsonInterval.upperBound95(frozen.confusion()[good][good], predictedGood);
-            contradicted = predictedGood >= Math.max(1, minPredictedGood) && upper < target;
             evaluation.put("good_precision", frozen.goodPrecision());
             evaluation.put("good_precision_upper_bound", upper);
             evaluation.put("good_predictions", (double) predictedGood);
@@ -62,22 +61,20 @@ public record CandidateReport(boolean eligible, String ineligibleBecause, double
                 c.precision(), target);
         byte[] cm = Plots.confusion(confusion, frozen != null ? "confusion on the frozen evaluation set"
                 : "confusion on validation (no frozen evaluation images yet)");
-        String because = !c.eligible() ? "no threshold met the precision target on validation"
-                : contradicted ? String.format(java.util.Locale.ROOT, "the frozen evaluation set contradicts the "
-                        + "validation calibration: %d of %d GOOD predictions right, precision at most %.3f (95%%) "
-                        + "below the target %.2f", frozen.confusion()[SpreadTrainer.GOOD][SpreadTrainer.GOOD],
-                        evaluation.get("good_predictions").intValue(), evaluation.get("good_precision_upper_bound"),
-                        target)
-                : null;
-        return new CandidateReport(because == null, because, c.threshold(), target, trained.bestEpoch(), validation,
-                evaluation, confusion, epochs, pr, cm);
+        return new CandidateReport(because, c.threshold(), target, trained.bestEpoch(), validation, evaluation,
+                confusion, epochs, pr, cm);
+    }
+
+    /** Whether the candidate may be promoted: nothing made it ineligible. */
+    public boolean eligible() {
+        return ineligibleBecause == null;
     }
 
     /** Flat metrics for the model registry: validation as is, evaluation prefixed {@code eval_}. */
     public Map<String, Double> registryMetrics() {
         Map<String, Double> m = new LinkedHashMap<>(validation);
         evaluation.forEach((k, v) -> m.put("eval_" + k, v));
-        m.put("eligible", eligible ? 1.0 : 0.0);
+        m.put("eligible", eligible() ? 1.0 : 0.0);
         m.put("target_precision", targetPrecision);
         m.put("best_epoch", (double) bestEpoch);
         return m;

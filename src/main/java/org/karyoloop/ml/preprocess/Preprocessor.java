@@ -7,7 +7,8 @@ import org.karyoloop.imaging.DecodedImage;
  * The one preprocessing code path of scoring and training: 8-bit gray, box-averaged to the working
  * size, autolevel (percentile contrast stretch), automask (background flattened to white, large
  * nuclei and blood cells removed), optionally cropped to the spread, letterboxed to the square input
- * size, inverted so that background is 0 and chromosomes are high. Pure Java and deterministic; thread-safe (immutable).
+ * size, inverted so that background is 0 and chromosomes are high. Pure Java and deterministic;
+ * thread-safe (immutable).
  */
 public final class Preprocessor {
 

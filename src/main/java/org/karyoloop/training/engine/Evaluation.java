@@ -29,14 +29,31 @@ public record Evaluation(int[][] confusion, double threshold, double accuracy, d
         }
         int good = SpreadTrainer.GOOD;
         int tp = confusion[good][good];
-        int predictedGood = 0;
+        int predictedGood = column(confusion, good);
         int actualGood = 0;
         for (int k = 0; k < n; k++) {
-            predictedGood += confusion[k][good];
             actualGood += confusion[good][k];
         }
         return new Evaluation(confusion, threshold, labels.length == 0 ? 0 : (double) correct / labels.length,
                 predictedGood == 0 ? 0 : (double) tp / predictedGood, actualGood == 0 ? 0 : (double) tp / actualGood);
+    }
+
+    /** Images graded GOOD at the threshold, whatever their true grade. */
+    public int goodPredictions() {
+        return column(confusion, SpreadTrainer.GOOD);
+    }
+
+    /** Images graded GOOD at the threshold that are truly GOOD. */
+    public int correctGoodPredictions() {
+        return confusion[SpreadTrainer.GOOD][SpreadTrainer.GOOD];
+    }
+
+    private static int column(int[][] confusion, int predicted) {
+        int sum = 0;
+        for (int[] row : confusion) {
+            sum += row[predicted];
+        }
+        return sum;
     }
 
     /** The operating-point calibration of P(GOOD) on a labelled set. */
