@@ -30,6 +30,15 @@ public final class SpreadNet {
      */
     public static final String V2 = "spreadnet-v2";
 
+    /**
+     * A small network over the spread's measurements ({@link org.karyoloop.ml.preprocess.SpreadFeatures}) instead of
+     * its pixels: batch norm of the inputs, two hidden layers of 64 and 32 ReLU units, the class logits. Needs a
+     * recipe that {@link org.karyoloop.ml.preprocess.PreprocessRecipe#measure measures}. The grade turns on one
+     * touching pair among 46 chromosomes or a tenth of a pixel of focus; at the input sizes a CPU can train in the
+     * time a lab allows, the CNNs above do not see that (bench/README.md, "Session 4"), the measurements do.
+     */
+    public static final String MEASURES = "spreadmeasures-v1";
+
     private static final int[] WIDTHS = {16, 32, 64, 128};
 
     private SpreadNet() {
@@ -37,13 +46,27 @@ public final class SpreadNet {
 
     /** Whether {@code architecture} can be built in code (otherwise the artifact must carry its graph). */
     public static boolean knows(String architecture) {
-        return V1.equals(architecture) || V2.equals(architecture);
+        return V1.equals(architecture) || V2.equals(architecture) || MEASURES.equals(architecture);
+    }
+
+    /** Whether {@code architecture} grades measurements rather than pixels. */
+    public static boolean measures(String architecture) {
+        return MEASURES.equals(architecture);
     }
 
     /** A fresh, uninitialised block of {@code architecture} with {@code classes} outputs. */
     public static Block build(String architecture, int classes) {
         if (!knows(architecture)) {
             throw new IllegalArgumentException("unknown architecture " + architecture);
+        }
+        if (measures(architecture)) {
+            return new SequentialBlock()
+                    .add(BatchNorm.builder().build())
+                    .add(Linear.builder().setUnits(64).build())
+                    .add(Activation::relu)
+                    .add(Linear.builder().setUnits(32).build())
+                    .add(Activation::relu)
+                    .add(Linear.builder().setUnits(classes).build());
         }
         SequentialBlock net = new SequentialBlock()
                 .add(conv(WIDTHS[0], 3, 1))

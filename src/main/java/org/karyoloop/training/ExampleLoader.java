@@ -44,7 +44,7 @@ public class ExampleLoader {
             }
             try {
                 float[] input = preprocessor.apply(DECODER.decode(bytes.get()));
-                out.add(new Example(Example.quantise(input), m.label(), m.weight(), m.unlabeled(),
+                out.add(Example.of(input, preprocessor.recipe().measure(), m.label(), m.weight(), m.unlabeled(),
                         m.image().slideId()));
             } catch (ImageRejectedException e) {
                 skipped++;

@@ -14,6 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 import org.karyoloop.ml.data.SlideSplit;
+import org.karyoloop.ml.SpreadNet;
 import org.karyoloop.ml.preprocess.PreprocessRecipe;
 import org.karyoloop.ml.preprocess.Preprocessor;
 import org.karyoloop.ml.preprocess.SpreadInput;
@@ -76,8 +77,8 @@ public class TrainingJobRunner {
     }
 
     private void execute(TrainingJob job, BooleanSupplier cancelled) {
-        PreprocessRecipe recipe = PreprocessRecipe.standard(config.inputSize())
-                .withCropToSpread(config.cropToSpread());
+        PreprocessRecipe recipe = SpreadNet.measures(config.architecture()) ? PreprocessRecipe.measurements()
+                : PreprocessRecipe.standard(config.inputSize()).withCropToSpread(config.cropToSpread());
         Preprocessor preprocessor = new Preprocessor(recipe);
         SlideSplit split = new SlideSplit(config.splitSalt(), config.validationShare(), config.evaluationShare());
         Dataset dataset = new DatasetAssembler(split, config.legacyWeight(), config.legacyNegativeWeight())
@@ -97,7 +98,7 @@ public class TrainingJobRunner {
                 0, config.seed(), config.blurShare());
         LOG.infof("job %s: training on %d, validating on %d, evaluating on %d images (%s, warm start: %s)", job.id,
                 train.size(), validation.size(), evaluation.size(), options.loss(), warm != null);
-        TrainedModel trained = new SpreadTrainer(recipe.inputSize(), options, config.architecture()).train(train,
+        TrainedModel trained = new SpreadTrainer(recipe, options, config.architecture()).train(train,
                 validation, warm, cancelled, m -> LOG.infof("job %s: %s", job.id, m));
         String version = "v" + LocalDateTime.now(ZoneOffset.UTC).format(VERSION) + "-"
                 + job.id.toString().substring(0, 8);
@@ -116,11 +117,11 @@ public class TrainingJobRunner {
     /** Results of the kept checkpoint on {@code examples}, loaded and run exactly as scoring does. */
     private static Evaluation evaluate(ModelVersionSpec spec, byte[] artifact, List<Example> examples) {
         float[][] probabilities = new float[examples.size()][];
-        int size = spec.preprocessing().inputSize();
+        int length = spec.preprocessing().inputLength();
         try (Model model = ModelArtifacts.load(spec, artifact, Device.cpu());
                 Predictor<SpreadInput, float[]> predictor = model.newPredictor(spec.translator())) {
             for (int i = 0; i < examples.size(); i++) {
-                float[] input = new float[size * size];
+                float[] input = new float[length];
                 examples.get(i).copyTo(input, 0);
                 probabilities[i] = predictor.predict(SpreadInput.prepared(input));
             }

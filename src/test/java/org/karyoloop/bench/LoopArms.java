@@ -29,8 +29,13 @@ final class LoopArms {
     private final SlideSplit poolSplit;
     private final LossKind loss;
 
+    private final float[][] testInputs;
+    private final float[][] poolInputs;
+
     LoopArms(QualityBench bench) {
         this.b = bench;
+        this.testInputs = bench.test.inputs(false);
+        this.poolInputs = bench.pool.inputs(false);
         this.poolSplit = new SlideSplit("bench-pool", Double.parseDouble(b.opt.getOrDefault("val-share", "0.3")), 0);
         this.loss = LossKind.valueOf(b.opt.getOrDefault("loss", "FOCAL"));
     }
@@ -43,15 +48,14 @@ final class LoopArms {
         for (int i = 0; i < b.legacy.n; i++) {
             int label = b.legacy.archiveLabel[i];
             boolean negative = label == SpreadTrainer.POOR;
-            Example e = new Example(b.legacy.normalised[i], label, negative ? negWeight : 1f, negative,
-                    "legacy-" + b.legacy.slide[i]);
+            Example e = b.legacy.example(i, label, negative ? negWeight : 1f, negative, "legacy-" + b.legacy.slide[i]);
             (legacySplit.partOf("legacy-" + b.legacy.slide[i]) == SlideSplit.Part.TRAIN ? legacyTrain : legacyVal)
                     .add(e);
         }
         TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("pre-epochs", 5)).withLoss(loss)
                 .withBlurShare(b.blurShare);
         long start = System.nanoTime();
-        TrainedModel m = new SpreadTrainer(b.inputSize, o, b.architecture).train(legacyTrain, legacyVal, null, () -> false,
+        TrainedModel m = new SpreadTrainer(b.recipe(), o, b.architecture).train(legacyTrain, legacyVal, null, () -> false,
                 e -> System.out.println("  pretrain " + e));
         System.out.printf(Locale.ROOT, "pretrained on %d legacy images in %.0f s%n", legacyTrain.size(),
                 QualityBench.secs(start));
@@ -60,7 +64,7 @@ final class LoopArms {
 
     /** Test-set results of {@code m} at its calibrated threshold. */
     QualityBench.Row evaluate(String arm, int labels, TrainedModel m) {
-        float[][] p = b.predict(m.artifact(), b.test.normalised, b.architecture);
+        float[][] p = b.predict(m.artifact(), testInputs, b.architecture, b.recipe());
         Evaluation e = Evaluation.of(p, QualityBench.trueLabels(b.test), m.calibration().threshold());
         return new QualityBench.Row(arm, labels, e.goodPrecision(), e.goodRecall(), e.accuracy(),
                 m.calibration().threshold(), m.calibration().eligible());
@@ -73,8 +77,8 @@ final class LoopArms {
         TrainedModel current = pre;
         while (picked.size() < budget) {
             long start = System.nanoTime();
-            float[][] p = arm.equals("random") ? null : b.predict(current.artifact(), b.pool.normalised,
-                    b.architecture);
+            float[][] p = arm.equals("random") ? null : b.predict(current.artifact(), poolInputs, b.architecture,
+                    b.recipe());
             pick(arm, p, picked, Math.min(batch, budget - picked.size()), random, current);
             current = retrain(pre, picked);
             QualityBench.Row row = evaluate(arm, picked.size(), current);
@@ -122,13 +126,14 @@ final class LoopArms {
         List<Example> train = new ArrayList<>(legacyTrain.size() + picked.size());
         float legacyShare = Float.parseFloat(b.opt.getOrDefault("legacy-weight", "0.3"));
         for (Example e : legacyTrain) {
-            train.add(new Example(e.pixels(), e.label(), e.weight() * legacyShare, e.unlabeled(), e.slide()));
+            train.add(new Example(e.pixels(), e.label(), e.weight() * legacyShare, e.unlabeled(), e.slide(),
+                    e.measured()));
         }
         List<Example> val = new ArrayList<>();
         int valGood = 0;
         for (int i : picked) {
             String slide = "pool-" + b.pool.slide[i];
-            Example e = new Example(b.pool.normalised[i], b.doctorLabel(i), 1f, false, slide);
+            Example e = b.pool.example(i, b.doctorLabel(i), 1f, false, slide);
             if (poolSplit.partOf(slide) == SlideSplit.Part.TRAIN) {
                 // Doctor labels are few: drawn as often as the legacy archive as a whole.
                 for (int k = 0; k < Math.max(1, legacyTrain.size() / Math.max(1, picked.size()) / 4); k++) {
@@ -145,7 +150,7 @@ final class LoopArms {
         TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("round-epochs", 2)).withLoss(loss)
                 .withLearningRate(5e-4f).withSampling(true, true, b.num("round-samples", 2000))
                 .withBlurShare(b.blurShare);
-        return new SpreadTrainer(b.inputSize, o, b.architecture).train(train, val, pre.artifact(), () -> false, e -> { });
+        return new SpreadTrainer(b.recipe(), o, b.architecture).train(train, val, pre.artifact(), () -> false, e -> { });
     }
 
 }

@@ -86,6 +86,15 @@ public final class QualityBench {
         out = Path.of(opt.getOrDefault("out", "bench/out"));
     }
 
+    boolean measure() {
+        return org.karyoloop.ml.SpreadNet.measures(architecture);
+    }
+
+    /** The recipe of the legacy-only, sampling and random arms. */
+    PreprocessRecipe recipe() {
+        return measure() ? PreprocessRecipe.measurements() : PreprocessRecipe.standard(inputSize).withCropToSpread(crop);
+    }
+
     int num(String key, int fallback) {
         return Integer.parseInt(opt.getOrDefault(key, Integer.toString(fallback)));
     }
@@ -99,19 +108,19 @@ public final class QualityBench {
         int render = num("render", 256);
         int threads = num("threads", Runtime.getRuntime().availableProcessors());
         Path cache = Path.of(opt.getOrDefault("cache", "bench/.cache"));
-        String tag = render + "-" + inputSize + (crop ? "-crop" : "");
-        PreprocessRecipe recipe = PreprocessRecipe.standard(inputSize).withCropToSpread(crop);
+        String tag = render + "-" + inputSize + (crop ? "-crop" : "") + (measure() ? "-measured" : "");
+        PreprocessRecipe recipe = recipe();
         GeneratorConfig base = GeneratorConfig.defaults().withSize(render, render);
         int nLegacy = num("legacy", 5000);
         int nPool = num("pool", 4000);
         int nTest = num("test", 2000);
         legacy = SynthSet.load(cache.resolve("legacy-" + tag + "-" + nLegacy + ".bin"),
-                base.withDomain(Domain.legacy()).withSeed(11), nLegacy, recipe, LabelModel.named("legacy"), true,
+                base.withDomain(Domain.legacy()).withSeed(11), nLegacy, recipe, inputSize, LabelModel.named("legacy"), true,
                 threads);
         pool = SynthSet.load(cache.resolve("pool-" + tag + "-" + nPool + ".bin"),
-                base.withDomain(Domain.newMicroscopes()).withSeed(12), nPool, recipe, null, false, threads);
+                base.withDomain(Domain.newMicroscopes()).withSeed(12), nPool, recipe, inputSize, null, false, threads);
         test = SynthSet.load(cache.resolve("test-" + tag + "-" + nTest + ".bin"),
-                base.withDomain(Domain.newMicroscopes()).withSeed(13), nTest, recipe, null, true, threads);
+                base.withDomain(Domain.newMicroscopes()).withSeed(13), nTest, recipe, inputSize, null, true, threads);
         System.out.printf(Locale.ROOT, "data: legacy %d, pool %d, test %d (GOOD in test: %d), render %d², input %d²%s,"
                 + " %s, blur share %.2f, ready after %.0f s%n", nLegacy, nPool, nTest, count(test, 0), render, inputSize,
                 crop ? " cropped to the spread" : "", architecture, blurShare, secs(start));
@@ -151,7 +160,8 @@ public final class QualityBench {
         TrainerOptions o = TrainerOptions.defaults().withEpochs(num("pre-epochs", 4))
                 .withLoss(LossKind.CROSS_ENTROPY).withSampling(false, false, 0);
         TrainedModel m = new SpreadTrainer(inputSize, o).train(train, val, null, () -> false, e -> { });
-        float[][] p = predict(m.artifact(), test.raw);
+        float[][] p = predict(m.artifact(), test.inputs(true), SpreadTrainer.ARCHITECTURE,
+                PreprocessRecipe.standard(inputSize));
         int[] labels = trueLabels(test);
         // argmax: GOOD only when it is the likeliest class
         int tp = 0;
@@ -168,30 +178,23 @@ public final class QualityBench {
                 : (double) tp / positives, (double) correct / labels.length, Double.NaN, false);
     }
 
-    /** Class probabilities of {@code inputs} from a DJL artifact, loaded as scoring loads it. */
-    float[][] predict(byte[] artifact, byte[][] inputs) {
-        return predict(artifact, inputs, SpreadTrainer.ARCHITECTURE);
-    }
-
-    /** Class probabilities of {@code inputs} from a DJL artifact of {@code architecture}. */
-    float[][] predict(byte[] artifact, byte[][] inputs, String architecture) {
+    /** Class probabilities of {@code inputs} from a DJL artifact of {@code architecture}, loaded as scoring loads it. */
+    float[][] predict(byte[] artifact, float[][] inputs, String architecture, PreprocessRecipe recipe) {
         ModelVersionSpec spec = new ModelVersionSpec("bench", "x", ArtifactFormat.DJL, null,
-                architecture, PreprocessRecipe.standard(inputSize), SpreadTrainer.CLASSES, 0.5,
+                architecture, recipe, SpreadTrainer.CLASSES, 0.5,
                 Map.of(), null, ModelOrigin.TRAINED, null, "bench");
         float[][] out = new float[inputs.length][];
-        int px = inputSize * inputSize;
+        int px = recipe.inputLength();
         try (Model model = ModelArtifacts.load(spec, artifact, Device.cpu());
                 Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
             for (int from = 0; from < inputs.length; from += 64) {
                 int n = Math.min(64, inputs.length - from);
                 float[] x = new float[n * px];
                 for (int i = 0; i < n; i++) {
-                    for (int k = 0; k < px; k++) {
-                        x[i * px + k] = (inputs[from + i][k] & 0xFF) / 255f;
-                    }
+                    System.arraycopy(inputs[from + i], 0, x, i * px, px);
                 }
                 try (NDManager m = model.getNDManager().newSubManager()) {
-                    NDArray probs = predictor.predict(new NDList(m.create(x, new Shape(n, 1, inputSize, inputSize))))
+                    NDArray probs = predictor.predict(new NDList(m.create(x, new Shape(n).addAll(recipe.inputShape()))))
                             .singletonOrThrow().softmax(1);
                     float[] flat = probs.toFloatArray();
                     for (int i = 0; i < n; i++) {

@@ -41,15 +41,18 @@ public final class QualityCeiling {
         boolean augment = Boolean.parseBoolean(opt.getOrDefault("augment", "true"));
         boolean binary = Boolean.parseBoolean(opt.getOrDefault("binary", "false"));
         LossKind loss = LossKind.valueOf(opt.getOrDefault("loss", "CROSS_ENTROPY"));
-        PreprocessRecipe recipe = PreprocessRecipe.standard(input).withCropToSpread(crop);
+        String arch = opt.getOrDefault("arch", SpreadTrainer.ARCHITECTURE);
+        boolean measure = org.karyoloop.ml.SpreadNet.measures(arch);
+        PreprocessRecipe recipe = measure ? PreprocessRecipe.measurements()
+                : PreprocessRecipe.standard(input).withCropToSpread(crop);
         GeneratorConfig base = GeneratorConfig.defaults().withSize(render, render).withDomain(Domain.newMicroscopes());
         long start = System.nanoTime();
         java.nio.file.Path cache = java.nio.file.Path.of(opt.getOrDefault("cache", "bench/.cache"));
-        String tag = render + "-" + input + (crop ? "-crop" : "");
+        String tag = render + "-" + input + (crop ? "-crop" : "") + (measure ? "-measured" : "");
         SynthSet train = SynthSet.load(cache.resolve("ceiling-train-" + tag + "-" + nTrain + "-" + good + "-" + fair
-                + ".bin"), base.withShares(good, fair).withSeed(21), nTrain, recipe, null, false, threads());
+                + ".bin"), base.withShares(good, fair).withSeed(21), nTrain, recipe, input, null, false, threads());
         SynthSet test = SynthSet.load(cache.resolve("ceiling-test-" + tag + "-" + nTest + ".bin"), base.withSeed(22),
-                nTest, recipe, null, false, threads());
+                nTest, recipe, input, null, false, threads());
         if (opt.containsKey("dump")) {
             java.nio.file.Path dir = java.nio.file.Path.of(opt.get("dump"));
             java.nio.file.Files.createDirectories(dir);
@@ -67,18 +70,17 @@ public final class QualityCeiling {
         for (int i = 0; i < nTrain; i++) {
             // --binary true: GOOD against the rest (FAIR trained as POOR), the question the operating point asks
             int label = binary && train.trueGrade[i] == 1 ? SpreadTrainer.POOR : train.trueGrade[i];
-            Example e = new Example(train.normalised[i], label, 1f, false, "s" + train.slide[i]);
+            Example e = train.example(i, label, 1f, false, "s" + train.slide[i]);
             (train.slide[i] % 5 == 0 ? val : tr).add(e);
         }
         TrainerOptions o = TrainerOptions.defaults().withEpochs(epochs).withLoss(loss)
                 .withSampling(true, augment, 0)
                 .withBlurShare(Double.parseDouble(opt.getOrDefault("blur", "0")))
                 .withLearningRate(Float.parseFloat(opt.getOrDefault("lr", "0.001")));
-        String arch = opt.getOrDefault("arch", SpreadTrainer.ARCHITECTURE);
-        TrainedModel m = new SpreadTrainer(input, o, arch).train(tr, val, null, () -> false,
+        TrainedModel m = new SpreadTrainer(recipe, o, arch).train(tr, val, null, () -> false,
                 e -> System.out.println("  " + e));
         QualityBench bench = new QualityBench(new String[] {"--input", Integer.toString(input)});
-        float[][] p = bench.predict(m.artifact(), test.normalised, arch);
+        float[][] p = bench.predict(m.artifact(), test.inputs(false), arch, recipe);
         report("test", p, test.trueGrade);
         if (Boolean.parseBoolean(opt.getOrDefault("defects", "false"))) {
             byDefect(p, test.trueGrade, base.withSeed(22));

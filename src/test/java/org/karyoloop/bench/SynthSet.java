@@ -38,6 +38,8 @@ final class SynthSet {
     final byte[] archiveLabel;
     final int[] slide;
     final byte[][] normalised;
+    /** The spreads' measurements when the recipe measures (then {@code normalised} holds nothing). */
+    final float[][] measured;
     final byte[][] raw;
 
     private SynthSet(int n, int size, boolean withRaw) {
@@ -48,22 +50,23 @@ final class SynthSet {
         archiveLabel = new byte[n];
         slide = new int[n];
         normalised = new byte[n][];
+        measured = new float[n][];
         raw = withRaw ? new byte[n][] : null;
     }
 
     /**
      * Loads the set from {@code cache} or generates and caches it: inputs normalised with {@code std}, and when
-     * {@code withRaw} also without normalisation or crop (the naive baseline's inputs).
+     * {@code withRaw} also without normalisation or crop at {@code rawSize} (the naive baseline's inputs).
      */
-    static SynthSet load(Path cache, GeneratorConfig config, int n, PreprocessRecipe std, LabelModel labels,
-            boolean withRaw, int threads) throws Exception {
-        int inputSize = std.inputSize();
+    static SynthSet load(Path cache, GeneratorConfig config, int n, PreprocessRecipe std, int rawSize,
+            LabelModel labels, boolean withRaw, int threads) throws Exception {
+        int inputSize = std.measure() ? rawSize : std.inputSize();
         if (Files.exists(cache)) {
-            return read(cache, n, inputSize, withRaw);
+            return read(cache, n, inputSize, std.measure(), withRaw);
         }
         SynthSet set = new SynthSet(n, inputSize, withRaw);
-        PreprocessRecipe none = new PreprocessRecipe(inputSize, std.workingSize(), false, 0.5, 99.5, false, 0.12,
-                0.015, false);
+        PreprocessRecipe none = new PreprocessRecipe(inputSize, 4 * inputSize, false, 0.5, 99.5, false, 0.12,
+                0.015, false, false);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> work = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -81,7 +84,12 @@ final class SynthSet {
                     set.archiveLabel[i] = labels == null ? set.trueGrade[i] : (byte) labels.label(img.truth(),
                             new SplittableRandom(config.seed() * 1_000_003L + i)).ordinal();
                     set.slide[i] = (int) img.slide().index();
-                    set.normalised[i] = Example.quantise(normalise.apply(decoded));
+                    if (std.measure()) {
+                        set.measured[i] = normalise.apply(decoded);
+                        set.normalised[i] = new byte[0];
+                    } else {
+                        set.normalised[i] = Example.quantise(normalise.apply(decoded));
+                    }
                     if (withRaw) {
                         set.raw[i] = Example.quantise(plain.apply(decoded));
                     }
@@ -97,6 +105,28 @@ final class SynthSet {
         return set;
     }
 
+    /** Image {@code i} as a training example of the normalised inputs (pixels or measurements). */
+    Example example(int i, int label, float weight, boolean unlabeled, String slideId) {
+        return new Example(normalised[i], label, weight, unlabeled, slideId, measured[i]);
+    }
+
+    /** The model inputs of every image: normalised (pixels or measurements), or raw pixels. */
+    float[][] inputs(boolean useRaw) {
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+            if (!useRaw && measured[i] != null) {
+                out[i] = measured[i];
+            } else {
+                byte[] b = useRaw ? raw[i] : normalised[i];
+                out[i] = new float[b.length];
+                for (int k = 0; k < b.length; k++) {
+                    out[i][k] = (b[k] & 0xFF) / 255f;
+                }
+            }
+        }
+        return out;
+    }
+
     private void write(Path cache) throws IOException {
         Files.createDirectories(cache.getParent());
         Path tmp = cache.resolveSibling(cache.getFileName() + ".tmp");
@@ -107,6 +137,11 @@ final class SynthSet {
                 out.writeByte(archiveLabel[i]);
                 out.writeInt(slide[i]);
                 out.write(normalised[i]);
+                if (measured[i] != null) {
+                    for (float v : measured[i]) {
+                        out.writeFloat(v);
+                    }
+                }
                 if (raw != null) {
                     out.write(raw[i]);
                 }
@@ -115,7 +150,7 @@ final class SynthSet {
         Files.move(tmp, cache, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static SynthSet read(Path cache, int n, int size, boolean withRaw) throws IOException {
+    private static SynthSet read(Path cache, int n, int size, boolean measure, boolean withRaw) throws IOException {
         SynthSet set = new SynthSet(n, size, withRaw);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cache)))) {
             for (int i = 0; i < n; i++) {
@@ -123,7 +158,15 @@ final class SynthSet {
                 set.score[i] = in.readByte();
                 set.archiveLabel[i] = in.readByte();
                 set.slide[i] = in.readInt();
-                set.normalised[i] = in.readNBytes(size * size);
+                if (measure) {
+                    set.normalised[i] = new byte[0];
+                    set.measured[i] = new float[org.karyoloop.ml.preprocess.SpreadFeatures.COUNT];
+                    for (int k = 0; k < set.measured[i].length; k++) {
+                        set.measured[i][k] = in.readFloat();
+                    }
+                } else {
+                    set.normalised[i] = in.readNBytes(size * size);
+                }
                 if (withRaw) {
                     set.raw[i] = in.readNBytes(size * size);
                 }

@@ -1,5 +1,7 @@
 package org.karyoloop.ml.preprocess;
 
+import ai.djl.ndarray.types.Shape;
+
 /**
  * How a spread is turned into a model input; part of every model version, so scoring and training
  * apply exactly the steps the model was trained with.
@@ -19,9 +21,13 @@ package org.karyoloop.ml.preprocess;
  * @param cropToSpread whether to crop a square around the spread (the bulk of the foreground left after automask)
  *                     before scaling to the input size, so the model sees chromosomes at up to the working
  *                     resolution instead of the whole field shrunk; false in recipes stored before it existed
+ * @param measure whether the model input is the spread's {@link SpreadFeatures measurements} (chromosome count,
+ *                merged objects, focus, condensation, measured at full resolution) instead of pixels; the pixel
+ *                steps above are then not used; false in recipes stored before it existed
  */
 public record PreprocessRecipe(int inputSize, int workingSize, boolean autolevel, double lowPercentile,
-        double highPercentile, boolean automask, double maskDelta, double maxBlobFraction, boolean cropToSpread) {
+        double highPercentile, boolean automask, double maskDelta, double maxBlobFraction, boolean cropToSpread,
+        boolean measure) {
 
     public PreprocessRecipe {
         if (inputSize < 8 || inputSize > 1024 || workingSize < inputSize) {
@@ -38,12 +44,33 @@ public record PreprocessRecipe(int inputSize, int workingSize, boolean autolevel
     /** The lab's recipe at the given input size: autolevel 0.5..99.5 %, automask, blobs over 1.5 % removed. */
     public static PreprocessRecipe standard(int inputSize) {
         return new PreprocessRecipe(inputSize, Math.max(inputSize, 4 * inputSize), true, 0.5, 99.5, true, 0.12,
-                0.015, false);
+                0.015, false, false);
+    }
+
+    /** The recipe of models that grade the spread's measurements ({@link SpreadFeatures}) instead of its pixels. */
+    public static PreprocessRecipe measurements() {
+        return standard(SpreadFeatures.COUNT).withMeasure(true);
     }
 
     /** This recipe with the crop to the spread switched on or off. */
     public PreprocessRecipe withCropToSpread(boolean crop) {
         return new PreprocessRecipe(inputSize, workingSize, autolevel, lowPercentile, highPercentile, automask,
-                maskDelta, maxBlobFraction, crop);
+                maskDelta, maxBlobFraction, crop, measure);
+    }
+
+    /** This recipe with the measurements as model input switched on or off. */
+    public PreprocessRecipe withMeasure(boolean measured) {
+        return new PreprocessRecipe(inputSize, workingSize, autolevel, lowPercentile, highPercentile, automask,
+                maskDelta, maxBlobFraction, cropToSpread, measured);
+    }
+
+    /** The model input of one spread, without the batch axis: the measurements, or one gray channel. */
+    public Shape inputShape() {
+        return measure ? new Shape(SpreadFeatures.COUNT) : new Shape(1, inputSize, inputSize);
+    }
+
+    /** Number of values in one spread's model input. */
+    public int inputLength() {
+        return (int) inputShape().size();
     }
 }

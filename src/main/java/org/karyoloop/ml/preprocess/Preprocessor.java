@@ -27,8 +27,14 @@ public final class Preprocessor {
         return recipe;
     }
 
-    /** The model input of {@code image}: inputSize x inputSize values in 0..1, row-major. */
+    /**
+     * The model input of {@code image}: inputSize x inputSize values in 0..1, row-major; or, for a recipe that
+     * {@link PreprocessRecipe#measure measures}, the spread's {@link SpreadFeatures} at full resolution.
+     */
     public float[] apply(DecodedImage image) {
+        if (recipe.measure()) {
+            return SpreadFeatures.of(image);
+        }
         int factor = Math.max(1, ceilDiv(Math.max(image.width(), image.height()), recipe.workingSize()));
         int w = ceilDiv(image.width(), factor);
         int h = ceilDiv(image.height(), factor);

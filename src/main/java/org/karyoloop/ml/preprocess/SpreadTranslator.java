@@ -11,7 +11,8 @@ import org.karyoloop.imaging.DecodedImage;
 
 /**
  * The DJL translator of every karyoloop model: a spread in (preprocessed by {@link Preprocessor},
- * here or ahead of time with {@link #prepare}), a 1 x S x S tensor to the model, class logits out
+ * here or ahead of time with {@link #prepare}), a 1 x S x S tensor (or the
+ * spread's measurements) to the model, class logits out
  * and softmax probabilities back in the version's class order. Thread-safe (immutable); DJL calls it
  * from each predictor's thread.
  */
@@ -33,10 +34,9 @@ public final class SpreadTranslator implements Translator<SpreadInput, float[]> 
         return SpreadInput.prepared(preprocessor.apply(image));
     }
 
-    /** The model input shape of one spread: channels, height, width. */
+    /** The model input shape of one spread: channels, height, width (or the number of measurements). */
     public Shape inputShape() {
-        int size = preprocessor.recipe().inputSize();
-        return new Shape(1, size, size);
+        return preprocessor.recipe().inputShape();
     }
 
     @Override

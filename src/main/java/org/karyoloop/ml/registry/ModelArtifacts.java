@@ -76,15 +76,16 @@ public final class ModelArtifacts {
     }
 
     private static void probe(Model model, ModelVersionSpec spec) {
-        int size = spec.preprocessing().inputSize();
+        Shape input = new Shape(1).addAll(spec.preprocessing().inputShape());
+        String shown = input.toString();
         Shape expected = new Shape(1, spec.classes().size());
         try (NDManager manager = model.getNDManager().newSubManager();
                 Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
-            NDList out = predictor.predict(new NDList(manager.zeros(new Shape(1, 1, size, size))));
+            NDList out = predictor.predict(new NDList(manager.zeros(input)));
             NDArray logits = out.get(0);
             if (out.size() != 1 || !logits.getShape().equals(expected)) {
                 throw new ModelArtifactRejectedException(Reason.WRONG_SHAPE, spec.id() + " answers a probe of "
-                        + "1x1x" + size + "x" + size + " with " + out.getShapes() + ", declared " + expected);
+                        + shown + " with " + out.getShapes() + ", declared " + expected);
             }
             for (float v : logits.toFloatArray()) {
                 if (!Float.isFinite(v)) {
@@ -94,7 +95,7 @@ public final class ModelArtifacts {
             }
         } catch (TranslateException e) {
             throw new ModelArtifactRejectedException(Reason.WRONG_SHAPE,
-                    spec.id() + " fails on a probe input of 1x1x" + size + "x" + size + ": " + e.getMessage(), e);
+                    spec.id() + " fails on a probe input of " + shown + ": " + e.getMessage(), e);
         }
     }
 

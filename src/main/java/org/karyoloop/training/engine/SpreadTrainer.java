@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.karyoloop.ml.SpreadNet;
 import org.karyoloop.ml.eval.Calibration;
+import org.karyoloop.ml.preprocess.PreprocessRecipe;
 
 /**
  * Trains {@code spreadnet-v1} with DJL on the PyTorch engine (the engine's default device: CPU here,
@@ -46,7 +47,9 @@ public final class SpreadTrainer {
     private static final Logger LOG = Logger.getLogger(SpreadTrainer.class);
     private static final String PREFIX = "model";
 
-    private final int size;
+    /** One example's input shape, without the batch axis. */
+    private final Shape inputShape;
+    private final int inputLength;
     private final TrainerOptions options;
     private final String architecture;
     private final Device device = Engine.getEngine("PyTorch").defaultDevice();
@@ -55,14 +58,28 @@ public final class SpreadTrainer {
         this(inputSize, options, ARCHITECTURE);
     }
 
-    /** A trainer of {@code architecture} (one {@link SpreadNet} knows). */
+    /** A trainer of {@code architecture} (one {@link SpreadNet} knows) on square gray inputs of {@code inputSize}. */
     public SpreadTrainer(int inputSize, TrainerOptions options, String architecture) {
+        this(PreprocessRecipe.standard(inputSize), options, architecture);
+    }
+
+    /** A trainer of {@code architecture} on inputs made by {@code recipe} (pixels, or measurements). */
+    public SpreadTrainer(PreprocessRecipe recipe, TrainerOptions options, String architecture) {
         if (!SpreadNet.knows(architecture)) {
             throw new IllegalArgumentException("unknown architecture " + architecture);
         }
-        this.size = inputSize;
+        if (SpreadNet.measures(architecture) != recipe.measure()) {
+            throw new IllegalArgumentException(architecture + (recipe.measure() ? " does not grade measurements"
+                    : " grades measurements; the recipe must measure"));
+        }
+        this.inputShape = recipe.inputShape();
+        this.inputLength = recipe.inputLength();
         this.options = options;
         this.architecture = architecture;
+    }
+
+    private Shape batchShape(int batch) {
+        return new Shape(batch).addAll(inputShape);
     }
 
     /**
@@ -86,7 +103,7 @@ public final class SpreadTrainer {
                             .optWeightDecays(1e-4f).build())
                     .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(options.batchSize(), 1, size, size));
+                trainer.initialize(batchShape(options.batchSize()));
                 return loop(model, trainer, train, validation, dir, cancelled, progress);
             }
         } catch (IOException e) {
@@ -102,7 +119,9 @@ public final class SpreadTrainer {
             BooleanSupplier cancelled, Consumer<EpochMetrics> progress) throws IOException {
         SplittableRandom random = new SplittableRandom(options.seed());
         BatchSampler sampler = new BatchSampler(train, options.balanced(), random);
-        Augmenter augmenter = new Augmenter(size, options.blurShare());
+        // measurements are not images: nothing to flip, rotate or blur
+        Augmenter augmenter = inputShape.dimension() == 3 ? new Augmenter((int) inputShape.get(1), options.blurShare())
+                : null;
         int perEpoch = options.samplesPerEpoch() > 0 ? options.samplesPerEpoch() : train.size();
         int steps = Math.max(1, perEpoch / options.batchSize());
         int[] valLabels = Evaluation.labels(validation);
@@ -147,7 +166,7 @@ public final class SpreadTrainer {
 
     private float step(Trainer trainer, List<Example> batch, Augmenter augmenter, SplittableRandom random) {
         int b = batch.size();
-        int pixels = size * size;
+        int pixels = inputLength;
         float[] x = new float[b * pixels];
         float[] oneHot = new float[b * CLASSES.size()];
         float[] weight = new float[b];
@@ -155,7 +174,7 @@ public final class SpreadTrainer {
         for (int i = 0; i < b; i++) {
             Example ex = batch.get(i);
             ex.copyTo(x, i * pixels);
-            if (options.augment()) {
+            if (options.augment() && augmenter != null) {
                 augmenter.apply(x, i * pixels, random);
             }
             oneHot[i * CLASSES.size() + ex.label()] = 1f;
@@ -163,7 +182,7 @@ public final class SpreadTrainer {
             unlabeled[i] = ex.unlabeled() && options.loss() == LossKind.NNPU ? 1f : 0f;
         }
         try (NDManager m = trainer.getManager().newSubManager(); GradientCollector gc = trainer.newGradientCollector()) {
-            NDArray input = m.create(x, new Shape(b, 1, size, size));
+            NDArray input = m.create(x, batchShape(b));
             NDArray logits = trainer.forward(new NDList(input)).singletonOrThrow();
             NDArray loss = Losses.loss(options.loss(), logits, m.create(oneHot, new Shape(b, CLASSES.size())),
                     m.create(weight), m.create(unlabeled), POOR, options.focalGamma(), options.puPrior());
@@ -177,7 +196,7 @@ public final class SpreadTrainer {
     /** Class probabilities of {@code examples} with the current parameters (inference mode). */
     private float[][] predict(Trainer trainer, List<Example> examples) {
         float[][] out = new float[examples.size()][];
-        int pixels = size * size;
+        int pixels = inputLength;
         int batch = 64;
         for (int from = 0; from < examples.size(); from += batch) {
             int n = Math.min(batch, examples.size() - from);
@@ -186,7 +205,7 @@ public final class SpreadTrainer {
                 examples.get(from + i).copyTo(x, i * pixels);
             }
             try (NDManager m = trainer.getManager().newSubManager()) {
-                NDArray probs = trainer.evaluate(new NDList(m.create(x, new Shape(n, 1, size, size))))
+                NDArray probs = trainer.evaluate(new NDList(m.create(x, batchShape(n))))
                         .singletonOrThrow().softmax(1);
                 float[] flat = probs.toFloatArray();
                 for (int i = 0; i < n; i++) {

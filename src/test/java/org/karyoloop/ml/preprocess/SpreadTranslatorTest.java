@@ -28,9 +28,9 @@ class SpreadTranslatorTest {
         float[] a = preprocessor.apply(white);
         float[] b = preprocessor.apply(gray);
 
-        float[] rawA = new Preprocessor(new PreprocessRecipe(96, 384, false, 0.5, 99.5, false, 0.1, 0.1, false))
+        float[] rawA = new Preprocessor(new PreprocessRecipe(96, 384, false, 0.5, 99.5, false, 0.1, 0.1, false, false))
                 .apply(white);
-        float[] rawB = new Preprocessor(new PreprocessRecipe(96, 384, false, 0.5, 99.5, false, 0.1, 0.1, false))
+        float[] rawB = new Preprocessor(new PreprocessRecipe(96, 384, false, 0.5, 99.5, false, 0.1, 0.1, false, false))
                 .apply(gray);
         assertThat(meanAbsDiff(rawA, rawB)).as("without normalisation").isGreaterThan(0.15);
         assertThat(meanAbsDiff(a, b)).as("with autolevel and automask").isLessThan(0.03);

@@ -1,6 +1,7 @@
 package org.karyoloop.training.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.karyoloop.ml.SpreadNet;
 import org.karyoloop.ml.preprocess.PreprocessRecipe;
+import org.karyoloop.ml.preprocess.SpreadFeatures;
 import org.karyoloop.ml.preprocess.SpreadInput;
 import org.karyoloop.ml.registry.ArtifactFormat;
 import org.karyoloop.ml.registry.ModelArtifacts;
@@ -54,6 +56,55 @@ class TrainedModelRoundTripTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aMeasurementsModelLearnsFromMeasurementsAndIsServedThroughTheMeasuringRecipe() throws Exception {
+        PreprocessRecipe recipe = PreprocessRecipe.measurements();
+        List<Example> validation = measured(90, 2);
+        TrainerOptions options = TrainerOptions.defaults().withEpochs(4).withSampling(true, true, 600);
+
+        TrainedModel trained = new SpreadTrainer(recipe, options, SpreadNet.MEASURES).train(measured(300, 1),
+                validation, null, () -> false, m -> { });
+
+        assertThat(trained.validation().accuracy()).isGreaterThan(0.8);
+        ModelVersionSpec spec = new ModelVersionSpec("roundtrip", "1", ArtifactFormat.DJL, null, SpreadNet.MEASURES,
+                recipe, SpreadTrainer.CLASSES, trained.calibration().threshold(), Map.of(), null, ModelOrigin.TRAINED,
+                null, "test");
+        try (Model model = ModelArtifacts.load(spec, trained.artifact(), Device.cpu());
+                Predictor<SpreadInput, float[]> predictor = model.newPredictor(spec.translator())) {
+            for (int i = 0; i < validation.size(); i++) {
+                float[] served = predictor.predict(SpreadInput.prepared(validation.get(i).measured()));
+                for (int c = 0; c < served.length; c++) {
+                    assertThat(served[c]).isCloseTo(trained.validationProbabilities()[i][c], within(1e-4f));
+                }
+            }
+        }
+    }
+
+    @Test
+    void anArchitectureAndARecipeThatDisagreeOnPixelsOrMeasurementsAreRefused() {
+        TrainerOptions options = TrainerOptions.defaults();
+
+        assertThatThrownBy(() -> new SpreadTrainer(PreprocessRecipe.standard(SIZE), options, SpreadNet.MEASURES))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must measure");
+        assertThatThrownBy(() -> new SpreadTrainer(PreprocessRecipe.measurements(), options, SpreadNet.V1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not grade measurements");
+    }
+
+    /** Toy measurements: each class shifts the first three measurements its own way, plus noise. */
+    static List<Example> measured(int n, long seed) {
+        Random r = new Random(seed);
+        List<Example> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int label = i % 3;
+            float[] f = new float[SpreadFeatures.COUNT];
+            for (int k = 0; k < f.length; k++) {
+                f[k] = (float) r.nextGaussian() * 0.3f + (k == label ? 2f : 0f);
+            }
+            out.add(Example.of(f, true, label, 1f, false, "slide-" + (i / 10)));
+        }
+        return out;
     }
 
     @Test
