@@ -84,6 +84,10 @@ public final class SpreadFeatures {
             double sxy = 0;
             double dark = 0;
             double maxDark = 0;
+            int minX = Integer.MAX_VALUE;
+            int maxX = -1;
+            int minY = Integer.MAX_VALUE;
+            int maxY = -1;
             int top = 0;
             stack[top++] = start;
             label[start] = objects;
@@ -100,6 +104,10 @@ public final class SpreadFeatures {
                 sxy += (double) x * y;
                 dark += d;
                 maxDark = Math.max(maxDark, d);
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
                 for (int dy = -1; dy <= 1; dy++) {
                     int yy = y + dy;
                     if (yy < 0 || yy >= h) {
@@ -121,7 +129,7 @@ public final class SpreadFeatures {
             if (objects == obj.length) {
                 obj = Arrays.copyOf(obj, objects * 2);
             }
-            obj[objects++] = new double[] {area, sx, sy, sxx, syy, sxy, dark, maxDark};
+            obj[objects++] = new double[] {area, sx, sy, sxx, syy, sxy, dark, maxDark, minX, maxX, minY, maxY};
         }
         float[] f = new float[COUNT];
         double large = LARGE_SHARE * n;
@@ -261,7 +269,7 @@ public final class SpreadFeatures {
         f[11] = darkCores;
         f[12] = stainPixels == 0 ? 0 : 100f * darkPixels / stainPixels;
         f[13] = (float) (band > 0 ? densest / band : 0);
-        double[] sharp = sharpness(v, w, h, label, chromosome);
+        double[] sharp = sharpness(v, w, h, label, chromosome, obj);
         f[14] = (float) sharp[0];
         f[15] = (float) sharp[1];
         double[] a = Arrays.copyOf(aspects, count);
@@ -279,25 +287,42 @@ public final class SpreadFeatures {
      * relative to those before it. Sharp edges lose much of their gradient to the extra blur, blurred ones little,
      * and stain strength cancels. Returns the ratio at the 90th and the 50th percentile of edge gradients.
      */
-    private static double[] sharpness(float[] v, int w, int h, int[] label, boolean[] chromosome) {
-        float[] blurred = gauss(v, w, h);
+    private static double[] sharpness(float[] v, int w, int h, int[] label, boolean[] chromosome, double[][] obj) {
         int cap = 200_000;
         float[] g0 = new float[cap];
         float[] g1 = new float[cap];
         int k = 0;
-        for (int y = 1; y < h - 1 && k < cap; y++) {
-            for (int x = 1; x < w - 1 && k < cap; x++) {
-                int p = y * w + x;
-                int l = label[p];
-                if (l < 0 || !chromosome[l]) {
-                    continue;
+        for (int i = 0; i < chromosome.length && k < cap; i++) {
+            if (!chromosome[i]) {
+                continue;
+            }
+            // edge pixels of object i inside its box, one pixel in from the border of the field
+            int x0 = Math.max(1, (int) obj[i][8]);
+            int x1 = Math.min(w - 2, (int) obj[i][9]);
+            int y0 = Math.max(1, (int) obj[i][10]);
+            int y1 = Math.min(h - 2, (int) obj[i][11]);
+            if (x0 > x1 || y0 > y1) {
+                continue;
+            }
+            // the blur is needed one pixel around the box: computed there only, as the whole field would give it
+            int bx0 = x0 - 1;
+            int by0 = y0 - 1;
+            int bw = x1 - x0 + 3;
+            int bh = y1 - y0 + 3;
+            float[] blurred = gauss(v, w, h, bx0, by0, bw, bh);
+            for (int y = y0; y <= y1 && k < cap; y++) {
+                for (int x = x0; x <= x1 && k < cap; x++) {
+                    int p = y * w + x;
+                    if (label[p] != i) {
+                        continue;
+                    }
+                    if (label[p - 1] >= 0 && label[p + 1] >= 0 && label[p - w] >= 0 && label[p + w] >= 0) {
+                        continue; // interior
+                    }
+                    g0[k] = grad(v, w, p);
+                    g1[k] = grad(blurred, bw, (y - by0) * bw + x - bx0);
+                    k++;
                 }
-                if (label[p - 1] >= 0 && label[p + 1] >= 0 && label[p - w] >= 0 && label[p + w] >= 0) {
-                    continue; // interior
-                }
-                g0[k] = grad(v, w, p);
-                g1[k] = grad(blurred, w, p);
-                k++;
             }
         }
         if (k == 0) {
@@ -317,8 +342,9 @@ public final class SpreadFeatures {
         return (float) Math.sqrt(gx * gx + gy * gy);
     }
 
-    /** Separable Gaussian blur, sigma 1, radius 3, edges clamped. */
-    private static float[] gauss(float[] v, int w, int h) {
+    private static final float[] KERNEL = gaussianKernel();
+
+    private static float[] gaussianKernel() {
         float[] kernel = new float[7];
         float sum = 0;
         for (int i = -3; i <= 3; i++) {
@@ -328,26 +354,34 @@ public final class SpreadFeatures {
         for (int i = 0; i < 7; i++) {
             kernel[i] /= sum;
         }
-        float[] tmp = new float[v.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
+        return kernel;
+    }
+
+    /**
+     * The Gaussian blur (sigma 1, radius 3, separable, edges of the field clamped) of {@code v} over the
+     * {@code bw x bh} window at ({@code bx0}, {@code by0}), exactly as blurring the whole field would give it there.
+     */
+    private static float[] gauss(float[] v, int w, int h, int bx0, int by0, int bw, int bh) {
+        float[] tmp = new float[(bh + 6) * bw];
+        for (int r = 0; r < bh + 6; r++) {
+            int row = Math.min(h - 1, Math.max(0, by0 - 3 + r)) * w;
+            for (int c = 0; c < bw; c++) {
+                int x = bx0 + c;
                 float acc = 0;
                 for (int i = -3; i <= 3; i++) {
-                    int xx = Math.min(w - 1, Math.max(0, x + i));
-                    acc += kernel[i + 3] * v[y * w + xx];
+                    acc += KERNEL[i + 3] * v[row + Math.min(w - 1, Math.max(0, x + i))];
                 }
-                tmp[y * w + x] = acc;
+                tmp[r * bw + c] = acc;
             }
         }
-        float[] out = new float[v.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
+        float[] out = new float[bh * bw];
+        for (int r = 0; r < bh; r++) {
+            for (int c = 0; c < bw; c++) {
                 float acc = 0;
                 for (int i = -3; i <= 3; i++) {
-                    int yy = Math.min(h - 1, Math.max(0, y + i));
-                    acc += kernel[i + 3] * tmp[yy * w + x];
+                    acc += KERNEL[i + 3] * tmp[(r + i + 3) * bw + c]; // tmp rows outside the field repeat its edge
                 }
-                out[y * w + x] = acc;
+                out[r * bw + c] = acc;
             }
         }
         return out;
@@ -385,6 +419,13 @@ public final class SpreadFeatures {
 
     private static float[] boxAverage(DecodedImage image, int factor, int w, int h) {
         byte[] gray = image.gray();
+        if (factor == 1) {
+            float[] out = new float[gray.length];
+            for (int i = 0; i < gray.length; i++) {
+                out[i] = (gray[i] & 0xFF) / 255f;
+            }
+            return out;
+        }
         int width = image.width();
         float[] sum = new float[w * h];
         int[] count = new int[w * h];
