@@ -157,7 +157,7 @@ public final class QualityBench {
             Example e = new Example(legacy.raw[i], legacy.archiveLabel[i], 1f, false, "s" + legacy.slide[i]);
             (split.partOf("legacy-" + legacy.slide[i]) == SlideSplit.Part.TRAIN ? train : val).add(e);
         }
-        TrainerOptions o = TrainerOptions.defaults().withEpochs(num("pre-epochs", 4))
+        TrainerOptions o = TrainerOptions.defaults().withEpochs(num("naive-epochs", num("pre-epochs", 4)))
                 .withLoss(LossKind.CROSS_ENTROPY).withSampling(false, false, 0);
         TrainedModel m = new SpreadTrainer(inputSize, o).train(train, val, null, () -> false, e -> { });
         float[][] p = predict(m.artifact(), test.inputs(true), SpreadTrainer.ARCHITECTURE,
@@ -268,8 +268,24 @@ public final class QualityBench {
 
     /** Doctor's read of pool image {@code i}: the same read in every arm, so arms differ only in picking. */
     int doctorLabel(int i) {
+        return doctorRead(i, 0);
+    }
+
+    /** Read {@code k} (0, 1, 2) of pool image {@code i}, each by another doctor (its own random stream). */
+    int doctorRead(int i, int k) {
         Grade truth = Grade.values()[pool.trueGrade[i]];
-        return DoctorLabelModel.typical().label(truth, pool.score[i], new SplittableRandom(777_000L + i)).ordinal();
+        return DoctorLabelModel.typical().label(truth, pool.score[i], new SplittableRandom(777_000L + 111_000L * k + i))
+                .ordinal();
+    }
+
+    /**
+     * The adjudicated label of pool image {@code i}, as the annotation role settles a second-read image: two blind
+     * reads; when they disagree, a third doctor adjudicates. Returns {label, reads used}.
+     */
+    int[] adjudicated(int i) {
+        int first = doctorRead(i, 0);
+        int second = doctorRead(i, 1);
+        return first == second ? new int[] {first, 2} : new int[] {doctorRead(i, 2), 3};
     }
 
     static Set<Integer> none() {

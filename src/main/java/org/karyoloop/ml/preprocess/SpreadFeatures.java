@@ -15,10 +15,11 @@ import org.karyoloop.imaging.DecodedImage;
  * normalisation of a measuring model: neither the background tone nor nuclei and blood cells outside the
  * spread reach the measurements. Pure Java and deterministic; thread-safe (stateless).
  *
- * <p>Objects: pixels darker than the background (the median gray level) by more than {@value #CUT} of the way to
- * the darkest half percent, 8-connected. Objects over {@value #LARGE_SHARE} of the field are nuclei (counted,
+ * <p>Objects: pixels that pass less than {@code 1 - }{@value #STAIN} of the background's light (the background
+ * is the median gray level), 8-connected. Objects over {@value #LARGE_SHARE} of the field are nuclei (counted,
  * not measured); objects under {@value #SMALL_SHARE} of the reference area (the 12th largest other object) are
- * dust; round objects much darker than chromosomes are stain clumps; objects far outside the spread are debris.
+ * dust; round objects much darker than chromosomes are stain clumps, much paler ones cell rims; objects far
+ * outside the spread are debris.
  * What is left are the chromosomes, as the eye separates them.
  */
 public final class SpreadFeatures {
@@ -35,12 +36,18 @@ public final class SpreadFeatures {
         "nuclei", "elongated_objects", "contrast"};
 
     static final double LARGE_SHARE = 0.006;
-    static final double SMALL_SHARE = 0.12;
+    static final double SMALL_SHARE = 0.22;
     private static final int MAX_SIDE = 1400;
-    /** Share of the way from the background to the darkest stain at which a pixel counts as stained. */
-    static final float CUT = 0.25f;
+    /**
+     * Share of the background's light a pixel must lose to count as stained: relative to the background, so
+     * illumination cancels, and not to the darkest stain, which a dark nucleus would set so deep that pale
+     * chromosome bands fall out and chromosomes break into pieces.
+     */
+    static final float STAIN = 0.12f;
     /** Objects darker on average than this many times the median chromosome object, and round, are stain clumps. */
     static final double CLUMP_DARK = 1.35;
+    /** Objects paler on average than this share of the median chromosome object are cell rims, not chromosomes. */
+    static final double PALE = 0.55;
     /** Objects with a length-to-width ratio below this can be clumps (chromosomes are rods). */
     static final double CLUMP_ASPECT = 2.2;
     /** Absorbance, relative to the darkest tenth of chromosome pixels, above which two chromosomes lie on each other. */
@@ -63,8 +70,7 @@ public final class SpreadFeatures {
     static float[] measure(float[] v, int w, int h) {
         Histogram histogram = Histogram.of(v);
         float background = histogram.percentile(50);
-        float darkest = histogram.percentile(0.5);
-        float cut = background - Math.max(0.05f, CUT * (background - darkest));
+        float cut = background * (1 - STAIN);
         int n = v.length;
         int[] label = new int[n];
         Arrays.fill(label, -1);
@@ -190,7 +196,8 @@ public final class SpreadFeatures {
         double[] ys = new double[objects];
         int k = 0;
         for (int i = 0; i < objects; i++) {
-            chromosome[i] = sized[i] && !(meanDark[i] > CLUMP_DARK * medianDark && aspect[i] < CLUMP_ASPECT);
+            chromosome[i] = sized[i] && !(meanDark[i] > CLUMP_DARK * medianDark && aspect[i] < CLUMP_ASPECT)
+                    && meanDark[i] >= PALE * medianDark;
             if (chromosome[i] && obj[i][0] >= 0.5 * ref) {
                 xs[k] = cx[i];
                 ys[k++] = cy[i];
