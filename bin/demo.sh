@@ -37,8 +37,9 @@ export KARYOLOOP_SAMPLING_CANARY_AUDIT_SHARE=${KARYOLOOP_SAMPLING_CANARY_AUDIT_S
 # A canary that has not earned promotion in 10 minutes is rolled back (production: 24 h), so that a weak candidate
 # does not hold the canary slot for the rest of the demo: the candidate of a later training round starts its own.
 export KARYOLOOP_ROLLOUT_CANARY_DEADLINE=${KARYOLOOP_ROLLOUT_CANARY_DEADLINE:-10m}
-# One simulated doctor cannot finish a blind double read: every task is read once in the demo.
+# One simulated doctor cannot finish a blind double read: every task is read once in the demo, held-out slides too.
 export KARYOLOOP_ANNOTATION_SECOND_READ_SHARE=${KARYOLOOP_ANNOTATION_SECOND_READ_SHARE:-0}
+export KARYOLOOP_ANNOTATION_SECOND_READ_HELD_OUT=${KARYOLOOP_ANNOTATION_SECOND_READ_HELD_OUT:-false}
 export KARYOLOOP_SAMPLING_HOURLY_BUDGET=${KARYOLOOP_SAMPLING_HOURLY_BUDGET:-1200}
 export KARYOLOOP_SAMPLING_DAILY_BUDGET=${KARYOLOOP_SAMPLING_DAILY_BUDGET:-10000}
 export KARYOLOOP_SAMPLING_MIN_UNCERTAINTY=${KARYOLOOP_SAMPLING_MIN_UNCERTAINTY:-0.3}

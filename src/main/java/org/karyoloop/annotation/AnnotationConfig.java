@@ -16,6 +16,16 @@ public interface AnnotationConfig {
     @WithDefault("0.1")
     double secondReadShare();
 
+    /**
+     * Whether every image of a slide the training split holds out (validation and frozen evaluation,
+     * {@code karyoloop.split.*}) is read blind by two doctors, with an adjudication when they disagree: the GOOD
+     * threshold is calibrated and candidates are judged on those labels, and one doctor's read agrees with
+     * another's only about nine times in ten, so single reads there would understate a model's precision and
+     * hold back every candidate. Needs at least two doctors.
+     */
+    @WithDefault("true")
+    boolean secondReadHeldOut();
+
     /** Whether doctors see the model's guess; hidden by default so that it does not anchor them. */
     @WithDefault("false")
     boolean showModelGuess();

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.karyoloop.events.LabelingRequested;
+import org.karyoloop.ml.data.SlideSplit;
+import org.karyoloop.ml.data.SplitConfig;
 
 /**
  * Turns a labeling request into a task and its read items, idempotently: the same request again (by
@@ -27,17 +29,19 @@ public class TaskIntake {
 
     private final AgroalDataSource db;
     private final AnnotationConfig config;
+    private final SlideSplit heldOut;
 
-    public TaskIntake(AgroalDataSource db, AnnotationConfig config) {
+    public TaskIntake(AgroalDataSource db, AnnotationConfig config, SplitConfig split) {
         this.db = db;
         this.config = config;
+        this.heldOut = config.secondReadHeldOut() ? split.slideSplit() : null;
     }
 
     /** Creates the task for {@code request}; returns its id, or null when it was a duplicate. */
     @Transactional
     public UUID accept(LabelingRequested r) throws SQLException {
         UUID taskId = UUID.randomUUID();
-        int reads = SecondReadPolicy.readsFor(r.imageId(), config.secondReadShare());
+        int reads = SecondReadPolicy.readsFor(r.imageId(), r.slideId(), config.secondReadShare(), heldOut);
         try (Connection c = db.getConnection()) {
             try (PreparedStatement s = c.prepareStatement(INSERT_TASK)) {
                 s.setObject(1, taskId);

@@ -101,18 +101,6 @@ public interface TrainingConfig {
     @WithDefault("5")
     int minPredictedGood();
 
-    /** Share of doctor-labelled slides used for validation (threshold calibration, checkpoint choice). */
-    @WithDefault("0.2")
-    double validationShare();
-
-    /** Share of doctor-labelled slides in the frozen evaluation set, never trained on. */
-    @WithDefault("0.2")
-    double evaluationShare();
-
-    /** Salt of the slide split; changing it unfreezes the evaluation set, so don't. */
-    @WithDefault("karyoloop-frozen-eval-v1")
-    String splitSalt();
-
     /** Whether a job starts from the latest registered version's parameters (same architecture and size). */
     @WithDefault("true")
     boolean warmStart();

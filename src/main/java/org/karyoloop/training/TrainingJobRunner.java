@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
-import org.karyoloop.ml.data.SlideSplit;
+import org.karyoloop.ml.data.SplitConfig;
 import org.karyoloop.ml.SpreadNet;
 import org.karyoloop.ml.preprocess.PreprocessRecipe;
 import org.karyoloop.ml.preprocess.Preprocessor;
@@ -45,15 +45,17 @@ public class TrainingJobRunner {
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final TrainingConfig config;
+    private final SplitConfig split;
     private final TrainingData data;
     private final ExampleLoader loader;
     private final ModelRegistry registry;
     private final CandidateRecorder recorder;
     private final TrainingJobs jobs;
 
-    public TrainingJobRunner(TrainingConfig config, TrainingData data, ExampleLoader loader, ModelRegistry registry,
-            CandidateRecorder recorder, TrainingJobs jobs) {
+    public TrainingJobRunner(TrainingConfig config, SplitConfig split, TrainingData data, ExampleLoader loader,
+            ModelRegistry registry, CandidateRecorder recorder, TrainingJobs jobs) {
         this.config = config;
+        this.split = split;
         this.data = data;
         this.loader = loader;
         this.registry = registry;
@@ -80,8 +82,7 @@ public class TrainingJobRunner {
         PreprocessRecipe recipe = SpreadNet.measures(config.architecture()) ? PreprocessRecipe.measurements()
                 : PreprocessRecipe.standard(config.inputSize()).withCropToSpread(config.cropToSpread());
         Preprocessor preprocessor = new Preprocessor(recipe);
-        SlideSplit split = new SlideSplit(config.splitSalt(), config.validationShare(), config.evaluationShare());
-        Dataset dataset = new DatasetAssembler(split, config.legacyWeight(), config.legacyNegativeWeight())
+        Dataset dataset = new DatasetAssembler(split.slideSplit(), config.legacyWeight(), config.legacyNegativeWeight())
                 .assemble(data.labelledImages());
         List<Example> train = loader.load(dataset.train(), preprocessor);
         List<Example> validation = loader.load(dataset.validation(), preprocessor);
