@@ -2,25 +2,28 @@
 # bench/quality.sh [--quick] [options] - the model-quality benchmark on synthetic metaphases.
 #
 # Method (one JVM, DJL/PyTorch on the CPU, jemalloc when installed):
-#  1. Data (generated once by the synth generator, preprocessed by the shared Preprocessor, cached in
-#     bench/.cache): a legacy archive (domain legacy, legacy labels: 40% of acceptable spreads filed
-#     POOR; default 5,000 images), a new-domain pool (4,000) labelled only when picked, by the simulated
-#     doctor (10% disagreement), and a frozen new-domain test set (2,000) with true grades, never trained
-#     on. Rendered at 256x256, model input 96x96.
-#  2. naive: legacy labels only, plain cross entropy, no class balancing or augmentation, argmax, no
-#     background normalisation (autolevel/automask off).
-#  3. legacy-only: spreadnet-v1 pre-trained on the archive with autolevel+automask, focal loss,
-#     class-balanced sampling, augmentation, legacy negatives at weight 0.3; threshold calibrated on the
-#     archive's validation slides.
-#  4. sampling / random: rounds of 100 picks up to 500 doctor labels; after each round the model is
-#     retrained from the pre-trained one on the doctor labels of training slides plus the archive (at a
-#     lower weight) and its GOOD threshold calibrated (precision >= 0.90, highest recall) on the doctor
-#     labels of validation slides. "sampling" picks as the sampling role does (a fifth random, the rest
-#     most likely GOOD / nearest the threshold, at most two per slide); "random" picks at random.
-# Prints per arm and label count: GOOD precision and recall at the calibrated threshold and 3-class
-# accuracy on the test set; writes bench/out/quality.png; last line:
+#  1. Data (generated once by the synth generator at its native 1,024 x 1,024, preprocessed by the shared
+#     Preprocessor, cached in bench/.cache): a legacy archive (domain legacy, legacy labels: 40% of acceptable
+#     spreads filed POOR; default 5,000 images), a new-domain pool (4,000) labelled only when picked, by the
+#     simulated doctor (10% disagreement), and a frozen new-domain test set (2,000) with true grades, never
+#     trained on. Model input: the spread's measurements (SpreadFeatures: chromosome count, merged and crossing
+#     objects, focus, condensation), architecture spreadmeasures-v1, as the training role trains by default.
+#  2. naive: legacy labels only, the pixel CNN (spreadnet-v1) on 96 x 96 inputs without background
+#     normalisation (autolevel/automask off), plain cross entropy, no class balancing or augmentation, argmax.
+#  3. legacy-only: spreadmeasures-v1 trained on the archive (cross entropy, class-balanced, legacy negatives at
+#     weight 0.3, 20 epochs); threshold calibrated on the archive's validation slides.
+#  4. sampling / random: rounds of 100 doctor reads up to 500; after each round the model is retrained from the
+#     pre-trained one (30 epochs of 2,000 draws) on the doctor labels of training slides plus the archive (at a
+#     lower weight) and its GOOD threshold calibrated (precision >= 0.90, highest recall) on the labels of
+#     validation slides, which are read twice and adjudicated by a third read when the two disagree, as the
+#     annotation role does for held-out slides (every read counts against the 500; --adjudicate false: one read).
+#     "sampling" picks as the sampling role does (a fifth random, the rest most likely GOOD / nearest the
+#     threshold, at most two per slide); "random" picks at random.
+# Prints per arm and label count: GOOD precision and recall at the calibrated threshold and 3-class accuracy on
+# the test set; writes bench/out/quality.png; last line:
 #   RESULT good_precision=<p> good_recall=<r> labels=<n> labels_random_to_target=<m> naive_precision=<q> naive_recall=<s>
-# --quick: 600 legacy / 800 pool / 400 test images at 192x192 -> 64x64, 100 labels in 2 rounds (a check, minutes).
+# --quick: 600 legacy / 800 pool / 400 test images, 100 reads in 2 rounds (a check, minutes).
+# --arch spreadnet-v1|spreadnet-v2 --input PX [--crop true]: the pixel CNNs instead (bench/README.md, sessions 3-4).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"

@@ -17,12 +17,11 @@ else
     > .run/demo/users.env)
 fi
 
-# Demo operating point (documented in README): train after 50 labels, small input and few epochs, so a
-# laptop turns the loop in minutes; rollout gates lowered so a few dozen live labels can decide. The real
-# defaults (200 labels, precision 0.90 as a Wilson lower bound on 30+ labels) stay for real runs.
+# Demo operating point (documented in README): train after 50 labels, so a laptop turns the loop in minutes
+# (the default spreadmeasures-v1 model trains in seconds); calibration and rollout gates lowered so a few dozen
+# labels can decide. The real defaults (200 labels, precision 0.90 as a Wilson lower bound on 30+ labels) stay
+# for real runs.
 export KARYOLOOP_TRAINING_MIN_NEW_LABELS=${KARYOLOOP_TRAINING_MIN_NEW_LABELS:-50}
-export KARYOLOOP_TRAINING_INPUT_SIZE=${KARYOLOOP_TRAINING_INPUT_SIZE:-64}
-export KARYOLOOP_TRAINING_EPOCHS=${KARYOLOOP_TRAINING_EPOCHS:-4}
 export KARYOLOOP_TRAINING_TARGET_PRECISION=${KARYOLOOP_TRAINING_TARGET_PRECISION:-0.6}
 export KARYOLOOP_TRAINING_MIN_PREDICTED_GOOD=${KARYOLOOP_TRAINING_MIN_PREDICTED_GOOD:-2}
 export KARYOLOOP_ROLLOUT_TARGET_PRECISION=${KARYOLOOP_ROLLOUT_TARGET_PRECISION:-0.3}
@@ -76,7 +75,7 @@ echo "[demo] ===================================================================
 # the lab's real mix. A new seed each run: the same images again would be deduplicated by ingest and give no new work.
 SEED=$(date +%s)
 bin/synth microscope --kafka "$KAFKA_BOOTSTRAP_SERVERS" --topic images.raw --rate "${KARYOLOOP_DEMO_RATE:-1}" --count 1000000 \
-  --size "${KARYOLOOP_DEMO_SIZE:-256}" --good-share "${KARYOLOOP_DEMO_GOOD_SHARE:-0.3}" \
+  --size "${KARYOLOOP_DEMO_SIZE:-1024}" --good-share "${KARYOLOOP_DEMO_GOOD_SHARE:-0.3}" \
   --fair-share "${KARYOLOOP_DEMO_FAIR_SHARE:-0.3}" --images-per-slide 2 --seed "$SEED" --threads 1 --manifest .run/demo/manifest.jsonl \
   > .run/demo/microscope.log 2>&1 &
 PIDS+=($!)

@@ -49,12 +49,17 @@ public interface TrainingConfig {
     @WithDefault("2m")
     Duration staleAfter();
 
-    /** Side of the square model input in pixels. */
+    /** Side of the square model input in pixels (CNN architectures; measurements have their own size). */
     @WithDefault("96")
     int inputSize();
 
-    /** Network to train: spreadnet-v1 (average-pooled head) or spreadnet-v2 (average and max pooled head). */
-    @WithDefault("spreadnet-v1")
+    /**
+     * Network to train: spreadmeasures-v1 (a small network over the spread's measurements: chromosome count,
+     * merged and crossing objects, focus, condensation; the one that reaches the lab's operating point,
+     * bench/README.md), spreadnet-v1 (CNN over pixels, average-pooled head) or spreadnet-v2 (average and max
+     * pooled head).
+     */
+    @WithDefault("spreadmeasures-v1")
     String architecture();
 
     /** Whether the preprocessing recipe crops a square around the spread before scaling to the input size. */
@@ -65,9 +70,19 @@ public interface TrainingConfig {
     @WithDefault("0.25")
     double blurShare();
 
-    /** Training epochs per job. */
-    @WithDefault("6")
+    /**
+     * Training epochs per job. 30 suits spreadmeasures-v1 (seconds per job); a CNN at 96 x 96 needs fewer (6)
+     * and takes minutes per epoch on a CPU.
+     */
+    @WithDefault("30")
     int epochs();
+
+    /**
+     * Fewest examples an epoch draws (class-balanced, with repeats), so that a small label set still gets enough
+     * steps; an epoch is the training set when that is larger.
+     */
+    @WithDefault("2048")
+    int minSamplesPerEpoch();
 
     /** Examples per training step. */
     @WithDefault("32")
@@ -77,8 +92,11 @@ public interface TrainingConfig {
     @WithDefault("0.001")
     float learningRate();
 
-    /** Loss: CROSS_ENTROPY, FOCAL or NNPU (legacy negatives as unlabeled). */
-    @WithDefault("FOCAL")
+    /**
+     * Loss: CROSS_ENTROPY (the default: with spreadmeasures-v1 it kept GOOD precision higher than FOCAL in
+     * bench/quality.sh), FOCAL or NNPU (legacy negatives as unlabeled).
+     */
+    @WithDefault("CROSS_ENTROPY")
     LossKind loss();
 
     /** Loss weight of legacy GOOD/FAIR labels (doctor labels weigh 1). */

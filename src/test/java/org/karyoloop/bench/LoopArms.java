@@ -24,6 +24,9 @@ import org.karyoloop.training.engine.TrainerOptions;
  */
 final class LoopArms {
 
+    /** Fewest doctor reads worth a retraining round (trimming a round to the budget can leave a few over). */
+    private static final int MIN_ROUND = 5;
+
     private final QualityBench b;
     private final SlideSplit legacySplit = new SlideSplit("bench", 0.2, 0);
     private final SlideSplit poolSplit;
@@ -39,7 +42,7 @@ final class LoopArms {
         this.testInputs = bench.test.inputs(false);
         this.poolInputs = bench.pool.inputs(false);
         this.poolSplit = new SlideSplit("bench-pool", Double.parseDouble(b.opt.getOrDefault("val-share", "0.3")), 0);
-        this.loss = LossKind.valueOf(b.opt.getOrDefault("loss", "FOCAL"));
+        this.loss = LossKind.valueOf(b.opt.getOrDefault("loss", "CROSS_ENTROPY"));
         this.adjudicate = Boolean.parseBoolean(b.opt.getOrDefault("adjudicate", "true"));
     }
 
@@ -55,7 +58,7 @@ final class LoopArms {
             (legacySplit.partOf("legacy-" + b.legacy.slide[i]) == SlideSplit.Part.TRAIN ? legacyTrain : legacyVal)
                     .add(e);
         }
-        TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("pre-epochs", 5)).withLoss(loss)
+        TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("pre-epochs", 20)).withLoss(loss)
                 .withBlurShare(b.blurShare);
         long start = System.nanoTime();
         TrainedModel m = new SpreadTrainer(b.recipe(), o, b.architecture).train(legacyTrain, legacyVal, null, () -> false,
@@ -78,7 +81,7 @@ final class LoopArms {
         Set<Integer> picked = new LinkedHashSet<>();
         SplittableRandom random = new SplittableRandom(arm.equals("random") ? 5 : 6);
         TrainedModel current = pre;
-        while (reads(picked) < budget) {
+        while (budget - reads(picked) >= MIN_ROUND) {
             long start = System.nanoTime();
             float[][] p = arm.equals("random") ? null : b.predict(current.artifact(), poolInputs, b.architecture,
                     b.recipe());
@@ -177,7 +180,7 @@ final class LoopArms {
         if (valGood < 5) {
             val.addAll(legacyVal); // too few GOOD reads to calibrate on: fall back to the archive's validation
         }
-        TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("round-epochs", 2)).withLoss(loss)
+        TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("round-epochs", 30)).withLoss(loss)
                 .withLearningRate(5e-4f).withSampling(true, true, b.num("round-samples", 2000))
                 .withBlurShare(b.blurShare);
         return new SpreadTrainer(b.recipe(), o, b.architecture).train(train, val, pre.artifact(), () -> false, e -> { });

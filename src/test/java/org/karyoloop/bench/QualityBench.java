@@ -69,18 +69,17 @@ public final class QualityBench {
                 opt.putIfAbsent("legacy", "600");
                 opt.putIfAbsent("pool", "800");
                 opt.putIfAbsent("test", "400");
-                opt.putIfAbsent("render", "192");
                 opt.putIfAbsent("input", "64");
                 opt.putIfAbsent("budget", "100");
                 opt.putIfAbsent("batch", "50");
-                opt.putIfAbsent("pre-epochs", "3");
+                opt.putIfAbsent("naive-epochs", "2");
                 opt.putIfAbsent("round-samples", "1000");
             } else if (args[i].startsWith("--") && i + 1 < args.length) {
                 opt.put(args[i].substring(2), args[++i]);
             }
         }
         inputSize = num("input", 96);
-        architecture = opt.getOrDefault("arch", SpreadTrainer.ARCHITECTURE);
+        architecture = opt.getOrDefault("arch", org.karyoloop.ml.SpreadNet.MEASURES);
         crop = Boolean.parseBoolean(opt.getOrDefault("crop", "false"));
         blurShare = Double.parseDouble(opt.getOrDefault("blur", "0.25"));
         out = Path.of(opt.getOrDefault("out", "bench/out"));
@@ -105,7 +104,7 @@ public final class QualityBench {
 
     void run() throws Exception {
         long start = System.nanoTime();
-        int render = num("render", 256);
+        int render = num("render", 1024);
         int threads = num("threads", Runtime.getRuntime().availableProcessors());
         Path cache = Path.of(opt.getOrDefault("cache", "bench/.cache"));
         String tag = render + "-" + inputSize + (crop ? "-crop" : "") + (measure() ? "-measured" : "");
@@ -157,7 +156,7 @@ public final class QualityBench {
             Example e = new Example(legacy.raw[i], legacy.archiveLabel[i], 1f, false, "s" + legacy.slide[i]);
             (split.partOf("legacy-" + legacy.slide[i]) == SlideSplit.Part.TRAIN ? train : val).add(e);
         }
-        TrainerOptions o = TrainerOptions.defaults().withEpochs(num("naive-epochs", num("pre-epochs", 4)))
+        TrainerOptions o = TrainerOptions.defaults().withEpochs(num("naive-epochs", 4))
                 .withLoss(LossKind.CROSS_ENTROPY).withSampling(false, false, 0);
         TrainedModel m = new SpreadTrainer(inputSize, o).train(train, val, null, () -> false, e -> { });
         float[][] p = predict(m.artifact(), test.inputs(true), SpreadTrainer.ARCHITECTURE,
