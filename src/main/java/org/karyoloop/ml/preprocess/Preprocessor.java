@@ -53,8 +53,15 @@ public final class Preprocessor {
     }
 
     /** Averages factor x factor blocks (a partial block at the edge averages what it has) into 0..1. */
-    private static float[] boxAverage(DecodedImage image, int factor, int w, int h) {
+    static float[] boxAverage(DecodedImage image, int factor, int w, int h) {
         byte[] gray = image.gray();
+        if (factor == 1) {
+            float[] out = new float[gray.length];
+            for (int i = 0; i < gray.length; i++) {
+                out[i] = (gray[i] & 0xFF) / 255f;
+            }
+            return out;
+        }
         int width = image.width();
         float[] sum = new float[w * h];
         int[] count = new int[w * h];

@@ -63,7 +63,7 @@ public final class SpreadFeatures {
         int factor = Math.max(1, (Math.max(image.width(), image.height()) + MAX_SIDE - 1) / MAX_SIDE);
         int w = (image.width() + factor - 1) / factor;
         int h = (image.height() + factor - 1) / factor;
-        float[] v = boxAverage(image, factor, w, h);
+        float[] v = Preprocessor.boxAverage(image, factor, w, h);
         return measure(v, w, h);
     }
 
@@ -422,32 +422,5 @@ public final class SpreadFeatures {
             a[i] = a[j];
             a[j] = t;
         }
-    }
-
-    private static float[] boxAverage(DecodedImage image, int factor, int w, int h) {
-        byte[] gray = image.gray();
-        if (factor == 1) {
-            float[] out = new float[gray.length];
-            for (int i = 0; i < gray.length; i++) {
-                out[i] = (gray[i] & 0xFF) / 255f;
-            }
-            return out;
-        }
-        int width = image.width();
-        float[] sum = new float[w * h];
-        int[] count = new int[w * h];
-        for (int y = 0; y < image.height(); y++) {
-            int row = (y / factor) * w;
-            int offset = y * width;
-            for (int x = 0; x < width; x++) {
-                int i = row + x / factor;
-                sum[i] += gray[offset + x] & 0xFF;
-                count[i]++;
-            }
-        }
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] = sum[i] / (255f * count[i]);
-        }
-        return sum;
     }
 }
