@@ -61,7 +61,8 @@ final class LoopArms {
         TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("pre-epochs", 20)).withLoss(loss)
                 .withBlurShare(b.blurShare);
         long start = System.nanoTime();
-        TrainedModel m = new SpreadTrainer(b.recipe(), o, b.architecture).train(legacyTrain, legacyVal, null, () -> false,
+        TrainedModel m = new SpreadTrainer(b.recipe(), o, b.architecture).train(legacyTrain, legacyVal, null,
+                () -> false,
                 e -> System.out.println("  pretrain " + e));
         System.out.printf(Locale.ROOT, "pretrained on %d legacy images in %.0f s%n", legacyTrain.size(),
                 QualityBench.secs(start));
@@ -183,7 +184,8 @@ final class LoopArms {
         TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("round-epochs", 30)).withLoss(loss)
                 .withLearningRate(5e-4f).withSampling(true, true, b.num("round-samples", 2000))
                 .withBlurShare(b.blurShare);
-        return new SpreadTrainer(b.recipe(), o, b.architecture).train(train, val, pre.artifact(), () -> false, e -> { });
+        return new SpreadTrainer(b.recipe(), o, b.architecture).train(train, val, pre.artifact(), () -> false,
+                e -> { });
     }
 
 }

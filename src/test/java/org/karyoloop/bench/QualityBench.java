@@ -91,7 +91,8 @@ public final class QualityBench {
 
     /** The recipe of the legacy-only, sampling and random arms. */
     PreprocessRecipe recipe() {
-        return measure() ? PreprocessRecipe.measurements() : PreprocessRecipe.standard(inputSize).withCropToSpread(crop);
+        return measure() ? PreprocessRecipe.measurements()
+                : PreprocessRecipe.standard(inputSize).withCropToSpread(crop);
     }
 
     int num(String key, int fallback) {
@@ -114,7 +115,8 @@ public final class QualityBench {
         int nPool = num("pool", 4000);
         int nTest = num("test", 2000);
         legacy = SynthSet.load(cache.resolve("legacy-" + tag + "-" + nLegacy + ".bin"),
-                base.withDomain(Domain.legacy()).withSeed(11), nLegacy, recipe, inputSize, LabelModel.named("legacy"), true,
+                base.withDomain(Domain.legacy()).withSeed(11), nLegacy, recipe, inputSize, LabelModel.named("legacy"),
+                true,
                 threads);
         pool = SynthSet.load(cache.resolve("pool-" + tag + "-" + nPool + ".bin"),
                 base.withDomain(Domain.newMicroscopes()).withSeed(12), nPool, recipe, inputSize, null, false, threads);
@@ -177,7 +179,7 @@ public final class QualityBench {
                 : (double) tp / positives, (double) correct / labels.length, Double.NaN, false);
     }
 
-    /** Class probabilities of {@code inputs} from a DJL artifact of {@code architecture}, loaded as scoring loads it. */
+    /** Class probabilities of {@code inputs} from a DJL artifact of {@code architecture}, loaded as scoring does. */
     float[][] predict(byte[] artifact, float[][] inputs, String architecture, PreprocessRecipe recipe) {
         ModelVersionSpec spec = new ModelVersionSpec("bench", "x", ArtifactFormat.DJL, null,
                 architecture, recipe, SpreadTrainer.CLASSES, 0.5,

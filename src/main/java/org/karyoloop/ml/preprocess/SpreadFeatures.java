@@ -50,9 +50,9 @@ public final class SpreadFeatures {
     static final double PALE = 0.55;
     /** Objects with a length-to-width ratio below this can be clumps (chromosomes are rods). */
     static final double CLUMP_ASPECT = 2.2;
-    /** Absorbance, relative to the darkest tenth of chromosome pixels, above which two chromosomes lie on each other. */
+    /** Absorbance, relative to the darkest tenth of chromosome pixels, above which chromosomes lie on each other. */
     static final double OVERLAP_ABSORBANCE = 1.45;
-    /** Objects further from the spread's centre than this many times the distance of nine in ten chromosomes are dust. */
+    /** Objects further from the spread's centre than this many times nine in ten chromosomes' distance are dust. */
     static final double SPREAD_REACH = 1.25;
 
     private SpreadFeatures() {

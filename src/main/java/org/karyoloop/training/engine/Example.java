@@ -1,8 +1,8 @@
 package org.karyoloop.training.engine;
 
 /**
- * One training or evaluation example: a preprocessed model input (quantised to bytes, 0..255 for
- * 0..1, so a large archive fits in memory) and its label.
+ * One training or evaluation example: a preprocessed model input (pixels quantised to bytes, 0..255 for
+ * 0..1, so a large archive fits in memory; or the spread's measurements as they are) and its label.
  *
  * @param pixels inputSize x inputSize values, row-major, from the shared Preprocessor; empty for measurements
  * @param measured the spread's measurements (a recipe that measures), or null for pixels
@@ -27,10 +27,6 @@ public record Example(byte[] pixels, int label, float weight, boolean unlabeled,
                 : new Example(quantise(input), label, weight, unlabeled, slide, null);
     }
 
-    /** Number of values of the model input. */
-    public int length() {
-        return measured != null ? measured.length : pixels.length;
-    }
 
     /** Quantises a preprocessed input (0..1 floats) for storage. */
     public static byte[] quantise(float[] input) {

@@ -30,8 +30,9 @@ import org.karyoloop.ml.eval.Calibration;
 import org.karyoloop.ml.preprocess.PreprocessRecipe;
 
 /**
- * Trains {@code spreadnet-v1} with DJL on the PyTorch engine (the engine's default device: CPU here,
- * CUDA with the gpu natives): class-balanced sampling, augmentation, the chosen loss, and after every
+ * Trains a {@link SpreadNet} architecture (on pixels, or on a spread's measurements) with DJL on the PyTorch
+ * engine (the engine's default device: CPU here, CUDA with the gpu natives): class-balanced sampling,
+ * augmentation of pixel inputs, the chosen loss, and after every
  * epoch a calibration of the GOOD threshold on validation; the checkpoint kept is the best at the
  * operating point (eligible with the highest GOOD recall, else the most precise), not the most
  * accurate. Not thread-safe: one run per instance at a time.
@@ -120,8 +121,8 @@ public final class SpreadTrainer {
         SplittableRandom random = new SplittableRandom(options.seed());
         BatchSampler sampler = new BatchSampler(train, options.balanced(), random);
         // measurements are not images: nothing to flip, rotate or blur
-        Augmenter augmenter = inputShape.dimension() == 3 ? new Augmenter((int) inputShape.get(1), options.blurShare())
-                : null;
+        Augmenter augmenter = inputShape.dimension() == 3
+                ? new Augmenter((int) inputShape.get(1), options.blurShare()) : null;
         int perEpoch = options.samplesPerEpoch() > 0 ? options.samplesPerEpoch() : train.size();
         int steps = Math.max(1, perEpoch / options.batchSize());
         int[] valLabels = Evaluation.labels(validation);
