@@ -36,9 +36,12 @@ bench_kafka_start
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists karyoloop_bench_scoring with (force)" \
   -c "create database karyoloop_bench_scoring"
 rm -rf .run/bench-scoring-blobs
+# The served model: the pixel CNN (spreadnet-v1, 96x96) of every figure in bench/README, or
+# KARYOLOOP_BENCH_ARCH=spreadmeasures-v1 for the training role's default since session 5 (measurements + MLP).
+export KARYOLOOP_BENCH_ARCH=${KARYOLOOP_BENCH_ARCH:-spreadnet-v1}
 java $KARYOLOOP_DJL_OPTS -cp "$CP" org.karyoloop.bench.BenchModel .run/bench-model.params 2>/dev/null
 
-echo "allocator: $KARYOLOOP_ALLOCATOR; cores: $(nproc)"
+echo "allocator: $KARYOLOOP_ALLOCATOR; cores: $(nproc); model: $KARYOLOOP_BENCH_ARCH"
 STAMP=$(date +%s)
 MODEL="bench-$STAMP"
 DB_NAME=karyoloop_bench_scoring QUARKUS_PROFILE=scoring KARYOLOOP_BLOB_ROOT=.run/bench-scoring-blobs \

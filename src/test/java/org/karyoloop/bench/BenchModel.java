@@ -15,25 +15,38 @@ import org.karyoloop.ml.registry.ArtifactFormat;
 import org.karyoloop.ml.registry.ModelOrigin;
 import org.karyoloop.ml.registry.ModelVersionSpec;
 
-/** Writes the benchmark's model: a freshly initialised SpreadNet (96 x 96, 3 classes) as DJL .params. */
+/**
+ * Writes the benchmark's model as DJL .params, freshly initialised, 3 classes: the architecture in the environment
+ * variable {@code KARYOLOOP_BENCH_ARCH} (the scripts set it; default spreadnet-v1), over the 22 spread
+ * measurements for spreadmeasures-v1, else over 96 x 96 pixels with the standard recipe.
+ */
 public final class BenchModel {
 
     private BenchModel() {
     }
 
-    /** The metadata of the benchmark's model: SpreadNet v1, the standard recipe at 96 x 96, GOOD/FAIR/POOR, imported. */
+    static String architecture() {
+        String arch = System.getenv("KARYOLOOP_BENCH_ARCH");
+        return arch == null || arch.isBlank() ? SpreadNet.V1 : arch;
+    }
+
+    /** The metadata of the benchmark's model: its architecture and recipe, GOOD/FAIR/POOR, imported. */
     static ModelVersionSpec spec(String modelName) {
-        return new ModelVersionSpec(modelName, "v1", ArtifactFormat.DJL, null, SpreadNet.V1,
-                PreprocessRecipe.standard(96), List.of("GOOD", "FAIR", "POOR"), 0.5, Map.of(), null,
-                ModelOrigin.IMPORTED, null, "bench");
+        String arch = architecture();
+        PreprocessRecipe recipe = SpreadNet.measures(arch) ? PreprocessRecipe.measurements()
+                : PreprocessRecipe.standard(96);
+        return new ModelVersionSpec(modelName, "v1", ArtifactFormat.DJL, null, arch, recipe,
+                List.of("GOOD", "FAIR", "POOR"), 0.5, Map.of(), null, ModelOrigin.IMPORTED, null, "bench");
     }
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]).toAbsolutePath();
         Engine.getEngine("PyTorch").setRandomSeed(42);
         try (Model model = Model.newInstance("bench", Device.cpu(), "PyTorch")) {
-            model.setBlock(SpreadNet.build(SpreadNet.V1, 3));
-            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 96, 96));
+            ModelVersionSpec spec = spec("bench");
+            model.setBlock(SpreadNet.build(spec.architecture(), 3));
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32,
+                    new Shape(1).addAll(spec.preprocessing().inputShape()));
             model.save(out.getParent(), "bench");
             Files.move(out.getParent().resolve("bench-0000.params"), out,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
