@@ -68,192 +68,37 @@ public final class SpreadFeatures {
     }
 
     static float[] measure(float[] v, int w, int h) {
-        Histogram histogram = Histogram.of(v);
-        float background = histogram.percentile(50);
-        float cut = background * (1 - STAIN);
-        int n = v.length;
-        int[] label = new int[n];
-        Arrays.fill(label, -1);
-        int[] stack = new int[n];
-        // per object: area, sums for moments, darkness
-        double[][] obj = new double[64][];
-        int objects = 0;
-        for (int start = 0; start < n; start++) {
-            if (v[start] >= cut || label[start] >= 0) {
-                continue;
-            }
-            double area = 0;
-            double sx = 0;
-            double sy = 0;
-            double sxx = 0;
-            double syy = 0;
-            double sxy = 0;
-            double dark = 0;
-            double maxDark = 0;
-            int minX = Integer.MAX_VALUE;
-            int maxX = -1;
-            int minY = Integer.MAX_VALUE;
-            int maxY = -1;
-            int top = 0;
-            stack[top++] = start;
-            label[start] = objects;
-            while (top > 0) {
-                int p = stack[--top];
-                int x = p % w;
-                int y = p / w;
-                double d = background - v[p];
-                area++;
-                sx += x;
-                sy += y;
-                sxx += (double) x * x;
-                syy += (double) y * y;
-                sxy += (double) x * y;
-                dark += d;
-                maxDark = Math.max(maxDark, d);
-                minX = Math.min(minX, x);
-                maxX = Math.max(maxX, x);
-                minY = Math.min(minY, y);
-                maxY = Math.max(maxY, y);
-                for (int dy = -1; dy <= 1; dy++) {
-                    int yy = y + dy;
-                    if (yy < 0 || yy >= h) {
-                        continue;
-                    }
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int xx = x + dx;
-                        if (xx < 0 || xx >= w) {
-                            continue;
-                        }
-                        int q = yy * w + xx;
-                        if (label[q] < 0 && v[q] < cut) {
-                            label[q] = objects;
-                            stack[top++] = q;
-                        }
-                    }
-                }
-            }
-            if (objects == obj.length) {
-                obj = Arrays.copyOf(obj, objects * 2);
-            }
-            obj[objects++] = new double[] {area, sx, sy, sxx, syy, sxy, dark, maxDark, minX, maxX, minY, maxY};
-        }
+        float background = Histogram.of(v).percentile(50);
+        Blobs blobs = Blobs.label(v, w, h, background, background * (1 - STAIN));
         float[] f = new float[COUNT];
-        double large = LARGE_SHARE * n;
-        int nuclei = 0;
-        double[] areas = new double[objects];
-        int m = 0;
-        for (int i = 0; i < objects; i++) {
-            if (obj[i][0] > large) {
-                nuclei++;
-            } else {
-                areas[m++] = obj[i][0];
-            }
+        double large = LARGE_SHARE * v.length;
+        f[19] = blobs.countOver(large);
+        double ref = blobs.referenceArea(large);
+        if (Double.isNaN(ref)) {
+            return f; // nothing but nuclei, or nothing at all
         }
-        f[19] = nuclei;
-        if (m == 0) {
-            return f;
-        }
-        double[] sorted = Arrays.copyOf(areas, m);
-        Arrays.sort(sorted);
-        reverse(sorted);
-        double ref = sorted[Math.min(m - 1, 11)];
-        double small = SMALL_SHARE * ref;
-        // shape and darkness of every object of chromosome size
-        double[] meanDark = new double[objects];
-        double[] aspect = new double[objects];
-        double[] width = new double[objects];
-        double[] cx = new double[objects];
-        double[] cy = new double[objects];
-        boolean[] sized = new boolean[objects];
-        int c = 0;
-        double[] darkOfSized = new double[objects];
-        for (int i = 0; i < objects; i++) {
-            double[] o = obj[i];
-            double a = o[0];
-            sized[i] = a <= large && a >= small;
-            meanDark[i] = o[6] / a;
-            double mx = o[1] / a;
-            double my = o[2] / a;
-            cx[i] = mx;
-            cy[i] = my;
-            double vxx = o[3] / a - mx * mx + 1 / 12.0;
-            double vyy = o[4] / a - my * my + 1 / 12.0;
-            double vxy = o[5] / a - mx * my;
-            double tr = vxx + vyy;
-            double det = vxx * vyy - vxy * vxy;
-            double l1 = tr / 2 + Math.sqrt(Math.max(0, tr * tr / 4 - det));
-            double length = Math.sqrt(12 * l1);
-            width[i] = a / length;
-            aspect[i] = length / width[i];
-            if (sized[i]) {
-                darkOfSized[c++] = meanDark[i];
-            }
-        }
-        double medianDark = median(Arrays.copyOf(darkOfSized, c));
-        // stain clumps: uniformly darker than chromosomes and round
-        boolean[] chromosome = new boolean[objects];
-        double[] xs = new double[objects];
-        double[] ys = new double[objects];
-        int k = 0;
-        for (int i = 0; i < objects; i++) {
-            chromosome[i] = sized[i] && !(meanDark[i] > CLUMP_DARK * medianDark && aspect[i] < CLUMP_ASPECT)
-                    && meanDark[i] >= PALE * medianDark;
-            if (chromosome[i] && obj[i][0] >= 0.5 * ref) {
-                xs[k] = cx[i];
-                ys[k++] = cy[i];
-            }
-        }
-        // dust far from the spread
-        double sx = median(Arrays.copyOf(xs, k));
-        double sy = median(Arrays.copyOf(ys, k));
-        double[] dist = new double[k];
-        for (int i = 0; i < k; i++) {
-            dist[i] = Math.hypot(xs[i] - sx, ys[i] - sy);
-        }
-        Arrays.sort(dist);
-        double reach = k == 0 ? Double.MAX_VALUE : SPREAD_REACH * dist[(int) (0.9 * (k - 1))] + Math.sqrt(ref);
-        int count = 0;
-        double total = 0;
-        double[] chromosomeAreas = new double[objects];
-        double[] aspects = new double[objects];
-        double[] widths = new double[objects];
-        int big = 0;
-        int elongated = 0;
-        for (int i = 0; i < objects; i++) {
-            if (chromosome[i] && Math.hypot(cx[i] - sx, cy[i] - sy) > reach) {
-                chromosome[i] = false;
-            }
-            if (!chromosome[i]) {
-                continue;
-            }
-            chromosomeAreas[count] = obj[i][0];
-            aspects[count] = aspect[i];
-            widths[count] = width[i];
-            count++;
-            total += obj[i][0];
-            big += obj[i][0] > 2.2 * ref ? 1 : 0;
-            elongated += aspect[i] > 3 ? 1 : 0;
-        }
-        double[] kept = Arrays.copyOf(chromosomeAreas, count);
-        Arrays.sort(kept);
-        reverse(kept);
-        f[0] = count / 46f;
-        f[1] = Math.abs(count - 46) / 4f;
-        f[2] = Math.max(0, 46 - count) / 4f;
-        f[3] = Math.max(0, count - 46) / 4f;
-        for (int j = 0; j < 4; j++) {
-            f[4 + j] = (float) (j < count ? 10 * kept[j] / total : 0);
-        }
-        f[8] = (float) (count >= 5 ? kept[0] / kept[4] : 1);
-        f[9] = (float) (count > 0 ? kept[0] / ref : 0);
-        // Crossings: absorbance adds up where one chromosome lies on another (Beer-Lambert), so overlaps stand out
-        // above the darkest bands of single chromosomes whatever the illumination.
+        Chromosomes c = Chromosomes.select(blobs, large, ref);
+        c.countAndSizes(f);
+        crossings(f, v, background, blobs, c.chromosome);
+        double[] sharp = sharpness(v, w, h, blobs.label, c.chromosome, blobs.stats);
+        f[14] = (float) sharp[0];
+        f[15] = (float) sharp[1];
+        c.shapes(f);
+        f[21] = (float) (c.medianDark / Math.max(1e-3, background));
+        return f;
+    }
+
+    /**
+     * Crossings: absorbance adds up where one chromosome lies on another (Beer-Lambert), so overlaps stand out
+     * above the darkest bands of single chromosomes whatever the illumination. Fills features 11–13.
+     */
+    private static void crossings(float[] f, float[] v, float background, Blobs blobs, boolean[] chromosome) {
         int bins = 500;
         int[] absorbance = new int[bins];
-        double[] objectMax = new double[objects];
+        double[] objectMax = new double[blobs.count];
         int stainPixels = 0;
-        for (int p = 0; p < n; p++) {
-            int l = label[p];
+        for (int p = 0; p < v.length; p++) {
+            int l = blobs.label[p];
             if (l < 0 || !chromosome[l]) {
                 continue;
             }
@@ -269,24 +114,264 @@ public final class SpreadFeatures {
             darkPixels += absorbance[b];
         }
         int darkCores = 0;
-        for (int i = 0; i < objects; i++) {
+        for (int i = 0; i < blobs.count; i++) {
             darkCores += chromosome[i] && objectMax[i] > OVERLAP_ABSORBANCE * band ? 1 : 0;
         }
-        f[10] = big;
         f[11] = darkCores;
         f[12] = stainPixels == 0 ? 0 : 100f * darkPixels / stainPixels;
         f[13] = (float) (band > 0 ? densest / band : 0);
-        double[] sharp = sharpness(v, w, h, label, chromosome, obj);
-        f[14] = (float) sharp[0];
-        f[15] = (float) sharp[1];
-        double[] a = Arrays.copyOf(aspects, count);
-        f[16] = (float) median(a);
-        Arrays.sort(a);
-        f[17] = (float) (count == 0 ? 0 : a[Math.max(0, count - 1 - count / 10)]);
-        f[18] = (float) (median(Arrays.copyOf(widths, count)) / Math.sqrt(ref));
-        f[20] = elongated / 46f;
-        f[21] = (float) (medianDark / Math.max(1e-3, background));
-        return f;
+    }
+
+    /** The 8-connected stained objects of a field: a label per pixel (-1 for none) and sums per object. */
+    private static final class Blobs {
+
+        /** Per object: area, sums of x, y, xx, yy, xy, darkness sum, darkest, min x, max x, min y, max y. */
+        final double[][] stats;
+        final int[] label;
+        final int count;
+
+        private Blobs(double[][] stats, int[] label, int count) {
+            this.stats = stats;
+            this.label = label;
+            this.count = count;
+        }
+
+        static Blobs label(float[] v, int w, int h, float background, float cut) {
+            int n = v.length;
+            int[] label = new int[n];
+            Arrays.fill(label, -1);
+            int[] stack = new int[n];
+            double[][] obj = new double[64][];
+            int objects = 0;
+            for (int start = 0; start < n; start++) {
+                if (v[start] >= cut || label[start] >= 0) {
+                    continue;
+                }
+                double area = 0;
+                double sx = 0;
+                double sy = 0;
+                double sxx = 0;
+                double syy = 0;
+                double sxy = 0;
+                double dark = 0;
+                double maxDark = 0;
+                int minX = Integer.MAX_VALUE;
+                int maxX = -1;
+                int minY = Integer.MAX_VALUE;
+                int maxY = -1;
+                int top = 0;
+                stack[top++] = start;
+                label[start] = objects;
+                while (top > 0) {
+                    int p = stack[--top];
+                    int x = p % w;
+                    int y = p / w;
+                    double d = background - v[p];
+                    area++;
+                    sx += x;
+                    sy += y;
+                    sxx += (double) x * x;
+                    syy += (double) y * y;
+                    sxy += (double) x * y;
+                    dark += d;
+                    maxDark = Math.max(maxDark, d);
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                    for (int dy = -1; dy <= 1; dy++) {
+                        int yy = y + dy;
+                        if (yy < 0 || yy >= h) {
+                            continue;
+                        }
+                        for (int dx = -1; dx <= 1; dx++) {
+                            int xx = x + dx;
+                            if (xx < 0 || xx >= w) {
+                                continue;
+                            }
+                            int q = yy * w + xx;
+                            if (label[q] < 0 && v[q] < cut) {
+                                label[q] = objects;
+                                stack[top++] = q;
+                            }
+                        }
+                    }
+                }
+                if (objects == obj.length) {
+                    obj = Arrays.copyOf(obj, objects * 2);
+                }
+                obj[objects++] = new double[] {area, sx, sy, sxx, syy, sxy, dark, maxDark, minX, maxX, minY, maxY};
+            }
+            return new Blobs(obj, label, objects);
+        }
+
+        double area(int i) {
+            return stats[i][0];
+        }
+
+        /** Objects larger than {@code large} pixels (nuclei). */
+        int countOver(double large) {
+            int nuclei = 0;
+            for (int i = 0; i < count; i++) {
+                nuclei += area(i) > large ? 1 : 0;
+            }
+            return nuclei;
+        }
+
+        /** The 12th largest area of the objects up to {@code large} (the largest there is if fewer), or NaN. */
+        double referenceArea(double large) {
+            double[] areas = new double[count];
+            int m = 0;
+            for (int i = 0; i < count; i++) {
+                if (area(i) <= large) {
+                    areas[m++] = area(i);
+                }
+            }
+            if (m == 0) {
+                return Double.NaN;
+            }
+            double[] sorted = Arrays.copyOf(areas, m);
+            Arrays.sort(sorted);
+            reverse(sorted);
+            return sorted[Math.min(m - 1, 11)];
+        }
+    }
+
+    /** Which objects are chromosomes, and their shapes. */
+    private static final class Chromosomes {
+
+        final boolean[] chromosome;
+        final double medianDark;
+        private final double ref;
+        private final double[] areas;
+        private final double[] aspects;
+        private final double[] widths;
+        private final int count;
+        private final double total;
+        private final int big;
+        private final int elongated;
+
+        private Chromosomes(boolean[] chromosome, double medianDark, double ref, double[] areas, double[] aspects,
+                double[] widths, int count, double total, int big, int elongated) {
+            this.chromosome = chromosome;
+            this.medianDark = medianDark;
+            this.ref = ref;
+            this.areas = areas;
+            this.aspects = aspects;
+            this.widths = widths;
+            this.count = count;
+            this.total = total;
+            this.big = big;
+            this.elongated = elongated;
+        }
+
+        /** Sets aside nuclei, dust, stain clumps, pale rims and objects far outside the spread. */
+        static Chromosomes select(Blobs blobs, double large, double ref) {
+            int objects = blobs.count;
+            double small = SMALL_SHARE * ref;
+            double[] meanDark = new double[objects];
+            double[] aspect = new double[objects];
+            double[] width = new double[objects];
+            double[] cx = new double[objects];
+            double[] cy = new double[objects];
+            boolean[] sized = new boolean[objects];
+            int c = 0;
+            double[] darkOfSized = new double[objects];
+            for (int i = 0; i < objects; i++) {
+                double[] o = blobs.stats[i];
+                double a = o[0];
+                sized[i] = a <= large && a >= small;
+                meanDark[i] = o[6] / a;
+                double mx = o[1] / a;
+                double my = o[2] / a;
+                cx[i] = mx;
+                cy[i] = my;
+                double vxx = o[3] / a - mx * mx + 1 / 12.0;
+                double vyy = o[4] / a - my * my + 1 / 12.0;
+                double vxy = o[5] / a - mx * my;
+                double tr = vxx + vyy;
+                double det = vxx * vyy - vxy * vxy;
+                double l1 = tr / 2 + Math.sqrt(Math.max(0, tr * tr / 4 - det));
+                double length = Math.sqrt(12 * l1);
+                width[i] = a / length;
+                aspect[i] = length / width[i];
+                if (sized[i]) {
+                    darkOfSized[c++] = meanDark[i];
+                }
+            }
+            double medianDark = median(Arrays.copyOf(darkOfSized, c));
+            boolean[] chromosome = new boolean[objects];
+            double[] xs = new double[objects];
+            double[] ys = new double[objects];
+            int k = 0;
+            for (int i = 0; i < objects; i++) {
+                chromosome[i] = sized[i] && !(meanDark[i] > CLUMP_DARK * medianDark && aspect[i] < CLUMP_ASPECT)
+                        && meanDark[i] >= PALE * medianDark;
+                if (chromosome[i] && blobs.area(i) >= 0.5 * ref) {
+                    xs[k] = cx[i];
+                    ys[k++] = cy[i];
+                }
+            }
+            // dust far from the spread
+            double sx = median(Arrays.copyOf(xs, k));
+            double sy = median(Arrays.copyOf(ys, k));
+            double[] dist = new double[k];
+            for (int i = 0; i < k; i++) {
+                dist[i] = Math.hypot(xs[i] - sx, ys[i] - sy);
+            }
+            Arrays.sort(dist);
+            double reach = k == 0 ? Double.MAX_VALUE : SPREAD_REACH * dist[(int) (0.9 * (k - 1))] + Math.sqrt(ref);
+            int count = 0;
+            double total = 0;
+            double[] areas = new double[objects];
+            double[] aspects = new double[objects];
+            double[] widths = new double[objects];
+            int big = 0;
+            int elongated = 0;
+            for (int i = 0; i < objects; i++) {
+                if (chromosome[i] && Math.hypot(cx[i] - sx, cy[i] - sy) > reach) {
+                    chromosome[i] = false;
+                }
+                if (!chromosome[i]) {
+                    continue;
+                }
+                areas[count] = blobs.area(i);
+                aspects[count] = aspect[i];
+                widths[count] = width[i];
+                count++;
+                total += blobs.area(i);
+                big += blobs.area(i) > 2.2 * ref ? 1 : 0;
+                elongated += aspect[i] > 3 ? 1 : 0;
+            }
+            return new Chromosomes(chromosome, medianDark, ref, areas, aspects, widths, count, total, big, elongated);
+        }
+
+        /** Features 0–10: the count against 46 and the largest objects' shares. */
+        void countAndSizes(float[] f) {
+            double[] kept = Arrays.copyOf(areas, count);
+            Arrays.sort(kept);
+            reverse(kept);
+            f[0] = count / 46f;
+            f[1] = Math.abs(count - 46) / 4f;
+            f[2] = Math.max(0, 46 - count) / 4f;
+            f[3] = Math.max(0, count - 46) / 4f;
+            for (int j = 0; j < 4; j++) {
+                f[4 + j] = (float) (j < count ? 10 * kept[j] / total : 0);
+            }
+            f[8] = (float) (count >= 5 ? kept[0] / kept[4] : 1);
+            f[9] = (float) (count > 0 ? kept[0] / ref : 0);
+            f[10] = big;
+        }
+
+        /** Features 16–18 and 20: length to width (condensation), width against the reference, rods. */
+        void shapes(float[] f) {
+            double[] a = Arrays.copyOf(aspects, count);
+            f[16] = (float) median(a);
+            Arrays.sort(a);
+            f[17] = (float) (count == 0 ? 0 : a[Math.max(0, count - 1 - count / 10)]);
+            f[18] = (float) (median(Arrays.copyOf(widths, count)) / Math.sqrt(ref));
+            f[20] = elongated / 46f;
+        }
     }
 
     /**
