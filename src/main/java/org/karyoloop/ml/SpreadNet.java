@@ -12,6 +12,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
+import org.karyoloop.ml.preprocess.PreprocessRecipe;
 
 /**
  * Builds the architectures karyoloop trains and serves, by name. {@value #V1}: a compact residual CNN
@@ -52,6 +53,15 @@ public final class SpreadNet {
     /** Whether {@code architecture} grades measurements rather than pixels. */
     public static boolean measures(String architecture) {
         return MEASURES.equals(architecture);
+    }
+
+    /**
+     * The preprocessing recipe {@code architecture} is trained and served with: the measurements for
+     * {@value #MEASURES}, else the lab's standard recipe at {@code inputSize}, cropped to the spread or not.
+     */
+    public static PreprocessRecipe recipe(String architecture, int inputSize, boolean cropToSpread) {
+        return measures(architecture) ? PreprocessRecipe.measurements()
+                : PreprocessRecipe.standard(inputSize).withCropToSpread(cropToSpread);
     }
 
     /** A fresh, uninitialised block of {@code architecture} with {@code classes} outputs. */

@@ -79,8 +79,7 @@ public class TrainingJobRunner {
     }
 
     private void execute(TrainingJob job, BooleanSupplier cancelled) {
-        PreprocessRecipe recipe = SpreadNet.measures(config.architecture()) ? PreprocessRecipe.measurements()
-                : PreprocessRecipe.standard(config.inputSize()).withCropToSpread(config.cropToSpread());
+        PreprocessRecipe recipe = SpreadNet.recipe(config.architecture(), config.inputSize(), config.cropToSpread());
         Preprocessor preprocessor = new Preprocessor(recipe);
         Dataset dataset = new DatasetAssembler(split.slideSplit(), config.legacyWeight(), config.legacyNegativeWeight())
                 .assemble(data.labelledImages());

@@ -33,8 +33,7 @@ public final class BenchModel {
     /** The metadata of the benchmark's model: its architecture and recipe, GOOD/FAIR/POOR, imported. */
     static ModelVersionSpec spec(String modelName) {
         String arch = architecture();
-        PreprocessRecipe recipe = SpreadNet.measures(arch) ? PreprocessRecipe.measurements()
-                : PreprocessRecipe.standard(96);
+        PreprocessRecipe recipe = SpreadNet.recipe(arch, 96, false);
         return new ModelVersionSpec(modelName, "v1", ArtifactFormat.DJL, null, arch, recipe,
                 List.of("GOOD", "FAIR", "POOR"), 0.5, Map.of(), null, ModelOrigin.IMPORTED, null, "bench");
     }

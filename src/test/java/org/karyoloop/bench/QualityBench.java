@@ -91,8 +91,7 @@ public final class QualityBench {
 
     /** The recipe of the legacy-only, sampling and random arms. */
     PreprocessRecipe recipe() {
-        return measure() ? PreprocessRecipe.measurements()
-                : PreprocessRecipe.standard(inputSize).withCropToSpread(crop);
+        return org.karyoloop.ml.SpreadNet.recipe(architecture, inputSize, crop);
     }
 
     int num(String key, int fallback) {

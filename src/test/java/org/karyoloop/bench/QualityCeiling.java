@@ -43,8 +43,7 @@ public final class QualityCeiling {
         LossKind loss = LossKind.valueOf(opt.getOrDefault("loss", "CROSS_ENTROPY"));
         String arch = opt.getOrDefault("arch", SpreadTrainer.ARCHITECTURE);
         boolean measure = org.karyoloop.ml.SpreadNet.measures(arch);
-        PreprocessRecipe recipe = measure ? PreprocessRecipe.measurements()
-                : PreprocessRecipe.standard(input).withCropToSpread(crop);
+        PreprocessRecipe recipe = org.karyoloop.ml.SpreadNet.recipe(arch, input, crop);
         GeneratorConfig base = GeneratorConfig.defaults().withSize(render, render).withDomain(Domain.newMicroscopes());
         long start = System.nanoTime();
         java.nio.file.Path cache = java.nio.file.Path.of(opt.getOrDefault("cache", "bench/.cache"));

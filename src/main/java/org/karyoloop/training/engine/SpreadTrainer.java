@@ -167,16 +167,16 @@ public final class SpreadTrainer {
 
     private float step(Trainer trainer, List<Example> batch, Augmenter augmenter, SplittableRandom random) {
         int b = batch.size();
-        int pixels = inputLength;
-        float[] x = new float[b * pixels];
+        int length = inputLength;
+        float[] x = new float[b * length];
         float[] oneHot = new float[b * CLASSES.size()];
         float[] weight = new float[b];
         float[] unlabeled = new float[b];
         for (int i = 0; i < b; i++) {
             Example ex = batch.get(i);
-            ex.copyTo(x, i * pixels);
+            ex.copyTo(x, i * length);
             if (options.augment() && augmenter != null) {
-                augmenter.apply(x, i * pixels, random);
+                augmenter.apply(x, i * length, random);
             }
             oneHot[i * CLASSES.size() + ex.label()] = 1f;
             weight[i] = ex.weight();
@@ -197,13 +197,13 @@ public final class SpreadTrainer {
     /** Class probabilities of {@code examples} with the current parameters (inference mode). */
     private float[][] predict(Trainer trainer, List<Example> examples) {
         float[][] out = new float[examples.size()][];
-        int pixels = inputLength;
+        int length = inputLength;
         int batch = 64;
         for (int from = 0; from < examples.size(); from += batch) {
             int n = Math.min(batch, examples.size() - from);
-            float[] x = new float[n * pixels];
+            float[] x = new float[n * length];
             for (int i = 0; i < n; i++) {
-                examples.get(from + i).copyTo(x, i * pixels);
+                examples.get(from + i).copyTo(x, i * length);
             }
             try (NDManager m = trainer.getManager().newSubManager()) {
                 NDArray probs = trainer.evaluate(new NDList(m.create(x, batchShape(n))))
