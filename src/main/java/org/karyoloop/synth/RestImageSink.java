@@ -44,15 +44,20 @@ final class RestImageSink implements ImageSink {
         inFlight.acquireUninterruptibly();
         client.sendAsync(request(endpoint, image, headers), HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, error) -> {
-                    inFlight.release();
-                    if (error != null) {
-                        failed.incrementAndGet();
-                        lastFailure.set(error.toString());
-                    } else if (response.statusCode() / 100 == 2) {
-                        acknowledged.incrementAndGet();
-                    } else {
-                        failed.incrementAndGet();
-                        lastFailure.set("HTTP " + response.statusCode() + ": " + response.body());
+                    // Count before giving the permit back: flush() returns once it holds every permit, and the
+                    // caller then reads the counts.
+                    try {
+                        if (error != null) {
+                            failed.incrementAndGet();
+                            lastFailure.set(error.toString());
+                        } else if (response.statusCode() / 100 == 2) {
+                            acknowledged.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                            lastFailure.set("HTTP " + response.statusCode() + ": " + response.body());
+                        }
+                    } finally {
+                        inFlight.release();
                     }
                 });
     }
