@@ -59,7 +59,10 @@ done
 curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null || { tail -30 .run/bench-scoring-service.log; exit 1; }
 # The consumer group must own its partitions before the first event, or "latest" skips it.
 sleep 3
-java $KARYOLOOP_DJL_OPTS -Dservice=http://127.0.0.1:8091 -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" -Dmodel="$MODEL" \
+# Where the CPU of (a) and (b) goes (bench/CpuAccount): the machine's busy share, this service, the broker,
+# PostgreSQL, the bench JVM.
+BROKER_PID=$(. kafka/common.sh && our_broker_pid || true)
+java $KARYOLOOP_DJL_OPTS -Dpids="service:$SERVICE,broker:$BROKER_PID" -Dservice=http://127.0.0.1:8091 -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" -Dmodel="$MODEL" \
   -Dblobs=.run/bench-scoring-blobs -Dparams=.run/bench-model.params -Dseed="$STAMP" -cp "$CP" \
   org.karyoloop.bench.ScoringBench "$N" "$SIZE" \
   2> .run/bench-scoring.err > .run/bench-scoring.out \

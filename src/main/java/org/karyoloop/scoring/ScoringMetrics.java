@@ -27,6 +27,12 @@ public class ScoringMetrics implements BatchListener {
                 .publishPercentileHistogram().register(registry).record(processing);
     }
 
+    /** Records committed together by the prediction writer's group commit. */
+    public void commitGroup(int size) {
+        DistributionSummary.builder("karyoloop.scoring.commit.group").publishPercentileHistogram().register(registry)
+                .record(size);
+    }
+
     public void duplicate() {
         registry.counter("karyoloop.scoring.duplicates").increment();
     }

@@ -86,7 +86,8 @@ public final class ScoringBench {
         ModelVersionSpec spec = BenchModel.spec(modelName);
         byte[] params = Files.readAllBytes(Path.of(System.getProperty("params")));
 
-        double bare = bare(spec, params, pngs);
+        CpuAccount cpu = new CpuAccount(System.getProperty("pids"));
+        double bare = bare(spec, params, pngs, cpu);
         register(service, spec, params);
         rollout(modelName);
         awaitServing(service);
@@ -101,7 +102,11 @@ public final class ScoringBench {
             }
             double cold = endToEnd(producer, warmUp, blobs);
             System.out.printf("warm-up through the service: %d images, %.1f images/s (cold)%n", warmUp.size(), cold);
+            Map<String, Long> before = cpu.snapshot();
+            long t0 = System.nanoTime();
             double scoring = endToEnd(producer, shas, blobs);
+            System.out.println("(b) " + CpuAccount.report(before, cpu.snapshot(), shas.size(),
+                    (System.nanoTime() - t0) / 1e9));
             double[] latency = paced(producer, shas, blobs, scoring * 0.7);
             System.out.printf("bare loop (a): %.1f images/s; scoring role through Kafka (b): %.1f images/s%n", bare,
                     scoring);
@@ -113,7 +118,8 @@ public final class ScoringBench {
     }
 
     /** (a): decode and preprocess a batch on all cores, batchPredict it; the best of batch sizes 8, 16, 32. */
-    private static double bare(ModelVersionSpec spec, byte[] params, List<byte[]> pngs) throws Exception {
+    private static double bare(ModelVersionSpec spec, byte[] params, List<byte[]> pngs, CpuAccount cpu)
+            throws Exception {
         ImageDecoder decoder = new ImageDecoder(new ImageLimits(1L << 30, 100_000_000));
         SpreadTranslator translator = spec.translator();
         try (Model model = ModelArtifacts.load(spec, params, Device.cpu());
@@ -129,7 +135,11 @@ public final class ScoringBench {
                     best = batch;
                 }
             }
+            Map<String, Long> before = cpu.snapshot();
+            long t0 = System.nanoTime();
             double rate = loop(pngs, best, decoder, translator, predictor);
+            System.out.println("(a) " + CpuAccount.report(before, cpu.snapshot(), pngs.size(),
+                    (System.nanoTime() - t0) / 1e9));
             System.out.printf("bare loop, batch %d over all %d images: %.1f images/s%n", best, pngs.size(), rate);
             return rate;
         }

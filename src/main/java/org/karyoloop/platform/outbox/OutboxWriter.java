@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.karyoloop.events.DomainEvent;
 
@@ -37,17 +38,34 @@ public class OutboxWriter {
         this.db = db;
     }
 
+    /** An event to stage: for {@code topic}, under {@code key}. */
+    public record Staged(String topic, String key, DomainEvent event) {
+    }
+
     /** Stages {@code event} for {@code topic} under {@code key}; requires an active transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void stage(String topic, String key, DomainEvent event) {
+        stageAll(List.of(new Staged(topic, key, event)));
+    }
+
+    /** Stages several events in one JDBC batch, in list order; requires an active transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stageAll(List<Staged> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
-            s.setObject(1, event.eventId());
-            s.setString(2, topic);
-            s.setString(3, key);
-            s.setString(4, event.getClass().getSimpleName());
-            s.setString(5, toJson(event));
-            s.setTimestamp(6, Timestamp.from(Instant.now()));
-            s.executeUpdate();
+            Timestamp now = Timestamp.from(Instant.now());
+            for (Staged staged : events) {
+                s.setObject(1, staged.event().eventId());
+                s.setString(2, staged.topic());
+                s.setString(3, staged.key());
+                s.setString(4, staged.event().getClass().getSimpleName());
+                s.setString(5, toJson(staged.event()));
+                s.setTimestamp(6, now);
+                s.addBatch();
+            }
+            s.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("outbox not writable", e);
         }
