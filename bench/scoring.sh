@@ -49,7 +49,8 @@ DB_NAME=karyoloop_bench_scoring QUARKUS_PROFILE=scoring KARYOLOOP_BLOB_ROOT=.run
   MP_MESSAGING_INCOMING_IMAGES_INGESTED_AUTO_OFFSET_RESET=latest \
   KARYOLOOP_SCORING_MODEL_NAME="$MODEL" QUARKUS_HTTP_PORT=8091 \
   KARYOLOOP_ADMIN_USER=bench-admin KARYOLOOP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
-  java $KARYOLOOP_DJL_OPTS -jar target/quarkus-app/quarkus-run.jar > .run/bench-scoring-service.log 2>&1 &
+  java $KARYOLOOP_DJL_OPTS ${KARYOLOOP_BENCH_SERVICE_OPTS:-} -jar target/quarkus-app/quarkus-run.jar \
+  > .run/bench-scoring-service.log 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
 for _ in $(seq 1 90); do

@@ -22,8 +22,10 @@ public interface ScoringConfig {
     int maxBatchSize();
 
     /**
-     * Longest an image waits for its micro-batch to fill before the batch runs anyway. On CPU an image
-     * costs several times more at batch 1–2 than at 16+, and decoding a megapixel takes longer than this.
+     * Longest an image waits for its micro-batch to fill before the batch runs anyway. The wait only happens while
+     * more images are on their way (announced by workers before they decode): an image alone is predicted at once.
+     * On CPU an image costs several times more at batch 1–2 than at 16+, and decoding a megapixel takes longer than
+     * this.
      */
     @WithDefault("20ms")
     Duration maxBatchDelay();

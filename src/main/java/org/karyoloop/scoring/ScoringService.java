@@ -75,21 +75,25 @@ public class ScoringService {
             ScoredImage decision = null;
             ScoredImage shadowScore = null;
             if (primary != null) {
-                SpreadInput input;
-                SpreadInput shadowInput = null;
-                preprocessing.acquire();
-                try {
-                    DecodedImage decoded = decode(image);
-                    input = prepare(primary, decoded);
-                    if (shadow != null) {
-                        shadowInput = prepareShadow(shadow, decoded);
+                // Announced before waiting for a decoding slot: the batcher waits for these rather than run short.
+                try (ServedModel.Expected primaryInput = primary.expect();
+                        ServedModel.Expected shadowExpected = shadow == null ? null : shadow.expect()) {
+                    SpreadInput input;
+                    SpreadInput shadowInput = null;
+                    preprocessing.acquire();
+                    try {
+                        DecodedImage decoded = decode(image);
+                        input = prepare(primary, decoded);
+                        if (shadow != null) {
+                            shadowInput = prepareShadow(shadow, decoded);
+                        }
+                    } finally {
+                        preprocessing.release();
                     }
-                } finally {
-                    preprocessing.release();
-                }
-                decision = run(primary, lease.decision().arm(), input);
-                if (shadowInput != null) {
-                    shadowScore = runShadow(shadow, shadowInput);
+                    decision = run(primary, primaryInput, lease.decision().arm(), input);
+                    if (shadowInput != null) {
+                        shadowScore = runShadow(shadow, shadowExpected, shadowInput);
+                    }
                 }
             }
             if (!recordOnce(image, lease, decision, shadowScore)) {
@@ -105,9 +109,10 @@ public class ScoringService {
         }
     }
 
-    private ScoredImage run(ServedModel model, String arm, SpreadInput input) throws InterruptedException {
+    private ScoredImage run(ServedModel model, ServedModel.Expected expected, String arm, SpreadInput input)
+            throws InterruptedException {
         try {
-            float[] p = model.predict(input, config.submitTimeout());
+            float[] p = expected.predict(input, config.submitTimeout());
             return new ScoredImage(model.spec(), arm, p, model.gradeRule().grade(p), GradeRule.uncertainty(p));
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             metrics.error(model.version(), "predict");
@@ -116,9 +121,10 @@ public class ScoringService {
     }
 
     /** A shadow failure is counted, never allowed to change or block the decision. */
-    private ScoredImage runShadow(ServedModel shadow, SpreadInput input) throws InterruptedException {
+    private ScoredImage runShadow(ServedModel shadow, ServedModel.Expected expected, SpreadInput input)
+            throws InterruptedException {
         try {
-            return run(shadow, "shadow", input);
+            return run(shadow, expected, "shadow", input);
         } catch (IllegalStateException e) {
             LOG.debugf("shadow %s failed: %s", shadow.version(), e.getMessage());
             return null;

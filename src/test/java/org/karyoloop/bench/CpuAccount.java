@@ -77,6 +77,22 @@ final class CpuAccount {
         return ticks;
     }
 
+    /** CPU ticks so far of the JIT compiler threads of every named process (this JVM included). */
+    long compilerTicks() {
+        return snapshot().entrySet().stream().filter(e -> e.getKey().contains(THREAD + "C# CompilerThre"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** {@code ticks} as a share of the machine's busy and idle time since {@code before}. */
+    double share(Map<String, Long> before, long ticks) {
+        Map<String, Long> now = snapshot();
+        if (before.isEmpty() || now.isEmpty()) {
+            return 0;
+        }
+        long all = now.get("busy") - before.get("busy") + now.get("idle") - before.get("idle");
+        return (double) ticks / Math.max(1, all);
+    }
+
     /** One line per account: CPU seconds between the snapshots, milliseconds per item, the busiest thread pools. */
     static String report(Map<String, Long> before, Map<String, Long> after, int items, double seconds) {
         if (before.isEmpty() || after.isEmpty()) {

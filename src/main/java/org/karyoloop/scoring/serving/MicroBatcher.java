@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.karyoloop.ml.preprocess.SpreadInput;
 import org.karyoloop.ml.preprocess.SpreadTranslator;
@@ -18,13 +19,17 @@ import org.karyoloop.ml.preprocess.SpreadTranslator;
 /**
  * Micro-batching in front of one model: a bounded queue of prepared inputs and one inference thread
  * per predictor (a DJL Predictor is not thread-safe, so each thread creates, uses and closes its own).
- * A thread takes the oldest input, waits at most the maximum delay (counted from that input's arrival)
- * for the batch to fill, and runs {@code batchPredict}. Thread-safe: any thread may submit; a full
- * queue blocks the submitter up to a timeout, then rejects with {@link ScoringQueueFullException}.
+ * A thread takes the oldest input and runs {@code batchPredict} when the batch is full, when the maximum
+ * delay (counted from that input's arrival) has passed, or at once when no further input is on its way:
+ * callers {@link #expect() announce} an input before they decode and preprocess it, so a lone image is
+ * not held back for a batch that will not come, while under load the batches fill. Thread-safe: any thread
+ * may submit; a full queue blocks the submitter up to a timeout, then rejects with
+ * {@link ScoringQueueFullException}.
  */
 final class MicroBatcher {
 
     private static final Logger LOG = Logger.getLogger(MicroBatcher.class);
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private record Pending(SpreadInput input, CompletableFuture<float[]> result, long enqueuedNanos) {
     }
@@ -37,6 +42,8 @@ final class MicroBatcher {
     private final BlockingQueue<Pending> queue;
     private final BatchListener listener;
     private final List<Thread> threads = new ArrayList<>();
+    /** Inputs announced and not yet submitted (being decoded and preprocessed, or waiting to be). */
+    private final AtomicInteger coming = new AtomicInteger();
     private volatile boolean running = true;
 
     MicroBatcher(String version, Model model, SpreadTranslator translator, int maxBatch, Duration maxDelay,
@@ -67,8 +74,22 @@ final class MicroBatcher {
         }
     }
 
+    /** Announces an input on its way; it ends with {@link #submit} or, if the input never comes, {@link #withdraw}. */
+    void expect() {
+        coming.incrementAndGet();
+    }
+
+    /** An announced input will not be submitted. */
+    void withdraw() {
+        coming.decrementAndGet();
+    }
+
     /** Queues one prepared input; the future completes with its class probabilities. */
-    CompletableFuture<float[]> submit(SpreadInput input, Duration timeout) throws InterruptedException {
+    CompletableFuture<float[]> submit(SpreadInput input, Duration timeout, boolean announced)
+            throws InterruptedException {
+        if (announced) {
+            coming.decrementAndGet();
+        }
         Pending pending = new Pending(input, new CompletableFuture<>(), System.nanoTime());
         if (!queue.offer(pending, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             throw new ScoringQueueFullException("inference queue of " + version + " full for " + timeout);
@@ -114,10 +135,17 @@ final class MicroBatcher {
         batch.add(first);
         long deadline = first.enqueuedNanos() + maxDelayNanos;
         while (batch.size() < maxBatch) {
-            long wait = deadline - System.nanoTime();
-            Pending next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+            Pending next = queue.poll();
             if (next == null) {
-                break;
+                long wait = deadline - System.nanoTime();
+                if (wait <= 0 || coming.get() <= 0) {
+                    break; // late enough, or nothing on its way: a smaller batch now beats waiting
+                }
+                // Short waits, so that a withdrawn announcement does not hold the batch to the deadline.
+                next = queue.poll(Math.min(wait, RECHECK_NANOS), TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    continue;
+                }
             }
             batch.add(next);
         }

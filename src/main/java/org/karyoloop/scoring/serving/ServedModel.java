@@ -2,6 +2,7 @@ package org.karyoloop.scoring.serving;
 
 import ai.djl.Model;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -91,7 +92,49 @@ public final class ServedModel {
     /** Class probabilities of a prepared input; blocks while the queue is full (back-pressure). */
     public float[] predict(SpreadInput input, Duration submitTimeout)
             throws InterruptedException, ExecutionException, TimeoutException {
-        return batcher.submit(input, submitTimeout).get(submitTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+        return await(batcher.submit(input, submitTimeout, false), submitTimeout);
+    }
+
+    /**
+     * Announces an input for this version before it is decoded and preprocessed, so that the micro-batcher waits
+     * for it rather than run a smaller batch without it (and runs at once when nothing is announced).
+     */
+    public Expected expect() {
+        batcher.expect();
+        return new Expected();
+    }
+
+    /** An announced input: predicted once with {@link #predict}, or withdrawn on close. Used by one thread. */
+    public final class Expected implements AutoCloseable {
+
+        private boolean pending = true;
+
+        private Expected() {
+        }
+
+        /** As {@link ServedModel#predict}, for the announced input. */
+        public float[] predict(SpreadInput input, Duration submitTimeout)
+                throws InterruptedException, ExecutionException, TimeoutException {
+            if (!pending) {
+                throw new IllegalStateException("this announced input was submitted or withdrawn already");
+            }
+            pending = false;
+            return await(batcher.submit(input, submitTimeout, true), submitTimeout);
+        }
+
+        /** Withdraws the announcement unless the input was submitted. */
+        @Override
+        public void close() {
+            if (pending) {
+                pending = false;
+                batcher.withdraw();
+            }
+        }
+    }
+
+    private static float[] await(CompletableFuture<float[]> result, Duration submitTimeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return result.get(submitTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
     }
 
     /** Stops new leases, waits up to {@code drainTimeout} for the leased images, then closes everything. */
