@@ -8,13 +8,19 @@
 # ~1 MP 8-bit PNGs (default 300 of 1024x1024) into the blob store, as ingest would, and measures:
 #   (a) bare: in its own JVM, with the service idle: decode + preprocess on all cores into a bounded
 #       queue, one thread takes full batches for DJL batchPredict (decoding overlaps inference); after
-#       a warm-up, batch sizes 8, 16, 32 are tried on 96 images and the best runs over all N.
+#       a warm-up, batch sizes 8, 16, 32 are tried on 96 images and the best runs over all N, 3 times
+#       (-Druns); the best run counts.
 #   (b) scoring: registers the model through the REST import path, publishes the rollout state
-#       (stable v1) to models.rollout, waits until the service serves it, sends 600 images
-#       (-Dwarmup; the N images cycled, new ids) through it untimed (JIT warm-up, as (a) had), then produces N ImageIngested
-#       events to images.ingested at once and times until all N ImageScored events (written through the
-#       outbox after the prediction commit) are on images.scored. Then the same N images again with new
-#       ids, paced at 70 % of that rate, for the p50/p99 latency from produce to ImageScored.
+#       (stable v1) to models.rollout, waits until the service serves it, warms it untimed (JIT, as (a)
+#       had): rounds of 600 images (-Dwarmup; the N images cycled, new ids), each followed by a wait
+#       until the JIT compilers of service, broker and bench JVM are quiet, until a round spends under
+#       3 % of the machine's CPU compiling or after 5 rounds (-Dwarmup.rounds). Then, 3 times (-Druns),
+#       produces N ImageIngested events to images.ingested at once and times until all N ImageScored
+#       events (written through the outbox after the prediction commit) are on images.scored; the best
+#       run counts. Then the same N images again with new ids, paced at 70 % of that rate, for the
+#       p50/p99 latency from produce to ImageScored.
+# After each timed run: the machine's busy share and the CPU of service, broker, PostgreSQL and bench
+# JVM per image, with each process's busiest thread pools (/proc; bench/CpuAccount).
 # Everything (service, broker, PostgreSQL, bench JVM) shares the machine's cores.
 # Last line: RESULT scoring_per_s=<b> bare_per_s=<a> ratio=<b/a> p99_ms=<p>
 set -euo pipefail

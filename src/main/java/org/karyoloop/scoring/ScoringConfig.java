@@ -27,7 +27,7 @@ public interface ScoringConfig {
      * On CPU an image costs several times more at batch 1–2 than at 16+, and decoding a megapixel takes longer than
      * this.
      */
-    @WithDefault("20ms")
+    @WithDefault("100ms")
     Duration maxBatchDelay();
 
     /** Images waiting for inference per version; a full queue makes the consumer wait (back-pressure). */

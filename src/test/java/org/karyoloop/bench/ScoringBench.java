@@ -58,6 +58,12 @@ public final class ScoringBench {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Pattern SERVING_V1 = Pattern.compile("\"stable\"\\s*:\\s*\"v1\"");
 
+    /**
+     * Timed runs of (a) and of (b) over all N images; each side's best counts. A single 300-image run of the bare
+     * loop alone varied 80-116 images/s between runs of the same command.
+     */
+    private static final int RUNS = Integer.getInteger("runs", 3);
+
     /** The model this run serves: other services on the shared broker may score the same images too. */
     private static String model;
 
@@ -116,11 +122,18 @@ public final class ScoringBench {
                     break;
                 }
             }
-            Map<String, Long> before = cpu.snapshot();
-            long t0 = System.nanoTime();
-            double scoring = endToEnd(producer, shas, blobs);
-            System.out.println("(b) " + CpuAccount.report(before, cpu.snapshot(), shas.size(),
-                    (System.nanoTime() - t0) / 1e9));
+            double scoring = 0;
+            for (int run = 1; run <= RUNS; run++) {
+                Map<String, Long> before = cpu.snapshot();
+                long t0 = System.nanoTime();
+                double r = endToEnd(producer, shas, blobs);
+                System.out.printf("scoring role through Kafka, all %d images (new ids), run %d: %.1f images/s%n",
+                        shas.size(), run, r);
+                System.out.println("(b) " + CpuAccount.report(before, cpu.snapshot(), shas.size(),
+                        (System.nanoTime() - t0) / 1e9));
+                scoring = Math.max(scoring, r);
+                settle(cpu);
+            }
             double[] latency = paced(producer, shas, blobs, scoring * 0.7);
             System.out.printf("bare loop (a): %.1f images/s; scoring role through Kafka (b): %.1f images/s%n", bare,
                     scoring);
@@ -170,12 +183,17 @@ public final class ScoringBench {
                     best = batch;
                 }
             }
-            Map<String, Long> before = cpu.snapshot();
-            long t0 = System.nanoTime();
-            double rate = loop(pngs, best, decoder, translator, predictor);
-            System.out.println("(a) " + CpuAccount.report(before, cpu.snapshot(), pngs.size(),
-                    (System.nanoTime() - t0) / 1e9));
-            System.out.printf("bare loop, batch %d over all %d images: %.1f images/s%n", best, pngs.size(), rate);
+            double rate = 0;
+            for (int run = 1; run <= RUNS; run++) {
+                Map<String, Long> before = cpu.snapshot();
+                long t0 = System.nanoTime();
+                double r = loop(pngs, best, decoder, translator, predictor);
+                System.out.printf("bare loop, batch %d over all %d images, run %d: %.1f images/s%n", best,
+                        pngs.size(), run, r);
+                System.out.println("(a) " + CpuAccount.report(before, cpu.snapshot(), pngs.size(),
+                        (System.nanoTime() - t0) / 1e9));
+                rate = Math.max(rate, r);
+            }
             return rate;
         }
     }
