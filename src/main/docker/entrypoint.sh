@@ -6,6 +6,7 @@
 #   OMP_NUM_THREADS          PyTorch intra-op threads, also given to DJL (default 1)
 #   JAVA_OPTS_APPEND         further JVM options, appended last
 # DJL is always offline: the natives were unpacked into DJL_CACHE_DIR when the image was built.
+# 32 MB G1 regions: a megapixel's 4 MB float arrays are then young objects, not humongous ones (bin/env.sh).
 set -eu
 threads="${OMP_NUM_THREADS:-1}"
 # JAVA_OPTS_APPEND is split into words on purpose (several options in one variable).
@@ -13,6 +14,7 @@ threads="${OMP_NUM_THREADS:-1}"
 exec java \
     -XX:MaxRAMPercentage="${JAVA_MAX_RAM_PERCENTAGE:-70}" \
     -XX:+ExitOnOutOfMemoryError \
+    -XX:G1HeapRegionSize=32m \
     -Dai.djl.offline=true \
     -Dai.djl.pytorch.num_threads="$threads" \
     -Dai.djl.pytorch.num_interop_threads=1 \
