@@ -23,8 +23,9 @@ import org.karyoloop.scoring.serving.ServedModel;
 
 /**
  * Scores one ingested image: skip it if already decided, route it (stable, canary, or none in cold
- * start), fetch and decode its bytes, preprocess on the caller's thread, wait for the micro-batched
- * inference, and record decision and shadow score with their events. Thread-safe; many consumer threads
+ * start), announce it to the versions' micro-batchers, fetch and decode its bytes, preprocess on the
+ * caller's thread, wait for the micro-batched inference, and record decision and shadow score with their
+ * events (group commit: {@link PredictionWriter}). Thread-safe; many consumer threads
  * call it at once, which is what fills the batches, while a semaphore lets at most
  * {@code preprocess-parallelism} of them (default: one per core) decode and preprocess at a time, so that
  * the inference thread keeps its share of the cores.
