@@ -6,7 +6,8 @@ import java.time.Duration;
  * How each served version batches and how many predictors it runs.
  *
  * @param maxBatch largest micro-batch
- * @param maxDelay longest wait for a batch to fill, from its first image's arrival
+ * @param maxDelay longest wait for a batch to fill, from its first image's arrival; only while announced images are
+ *                 on their way
  * @param queueCapacity bound of the inference queue
  * @param predictors inference threads, one predictor each
  * @param warmupBatches full batches run through each predictor before it takes traffic
