@@ -1,0 +1,94 @@
+package org.karyoloop.ml.spread;
+
+import java.util.Arrays;
+
+/**
+ * The chromosomes of a spread, object by object: per object its class probabilities ({@link ObjectCounter}), the
+ * chromosomes it most likely holds, and the spread's count, the sum of each object's expected chromosomes (so
+ * uncertain objects add their expectation, not a coin toss). Objects far outside the spread (debris, cells at the
+ * frame's edge) and large objects much paler than the spread's chromosomes (cytoplasm, out-of-focus cells) hold
+ * none. Thread-safe (immutable once built).
+ *
+ * @param perObject   chromosomes each object most likely holds (0 for debris)
+ * @param chromosomes the spread's chromosome count
+ * @param clusters    objects holding two or more chromosomes
+ * @param singleArea  mean area of the objects that hold one chromosome, in field pixels
+ */
+public record Census(int[] perObject, int chromosomes, int clusters, double singleArea) {
+
+    /** The most chromosomes one object can hold (a whole metaphase in one clump). */
+    static final int MOST = 46;
+    /** Objects further from the spread's centre than this many times nine in ten chromosomes' distance are debris. */
+    static final double SPREAD_REACH = 1.5;
+    /** Objects of two or more chromosomes' area whose mean stain is below this share of a single's are not chromosomes. */
+    static final double PALE = 0.6;
+
+    /** Counts the chromosomes of {@code objects} with {@code counter}. */
+    public static Census of(SpreadObjects objects, ObjectCounter counter) {
+        int n = objects.count();
+        double[][] stats = objects.stats();
+        double[][] p = new double[n][];
+        int[] best = new int[n];
+        for (int o = 0; o < n; o++) {
+            p[o] = counter.probabilities(objects.countingFeatures(o));
+            int arg = 0;
+            for (int k = 1; k < ObjectCounter.CLASSES; k++) {
+                arg = p[o][k] > p[o][arg] ? k : arg;
+            }
+            best[o] = arg;
+        }
+        // the singles: their area, stain and where the spread lies
+        double singleSum = 0;
+        int singles = 0;
+        double[] stain = new double[n];
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int o = 0; o < n; o++) {
+            if (best[o] == 1) {
+                singleSum += stats[o][SpreadObjects.AREA];
+                stain[singles] = stats[o][SpreadObjects.STAIN] / stats[o][SpreadObjects.AREA];
+                xs[singles] = stats[o][SpreadObjects.SX] / stats[o][SpreadObjects.AREA];
+                ys[singles] = stats[o][SpreadObjects.SY] / stats[o][SpreadObjects.AREA];
+                singles++;
+            }
+        }
+        double single = singles > 0 ? singleSum / singles : objects.medianArea();
+        double singleStain = singles > 0 ? median(Arrays.copyOf(stain, singles)) : 0;
+        double cx = median(Arrays.copyOf(xs, singles));
+        double cy = median(Arrays.copyOf(ys, singles));
+        double[] dist = new double[singles];
+        for (int i = 0; i < singles; i++) {
+            dist[i] = Math.hypot(xs[i] - cx, ys[i] - cy);
+        }
+        Arrays.sort(dist);
+        double reach = singles < 5 ? Double.MAX_VALUE
+                : SPREAD_REACH * dist[(int) (0.9 * (singles - 1))] + Math.sqrt(single);
+        double expected = 0;
+        int clusters = 0;
+        int[] perObject = new int[n];
+        for (int o = 0; o < n; o++) {
+            double[] s = stats[o];
+            double area = s[SpreadObjects.AREA];
+            boolean far = Math.hypot(s[SpreadObjects.SX] / area - cx, s[SpreadObjects.SY] / area - cy) > reach;
+            boolean pale = area > 2 * single && s[SpreadObjects.STAIN] / area < PALE * singleStain;
+            if (far || pale) {
+                continue;
+            }
+            double many = Math.min(MOST, Math.max(ObjectCounter.MANY, area / single));
+            for (int k = 0; k < ObjectCounter.CLASSES; k++) {
+                expected += p[o][k] * (k == ObjectCounter.MANY ? many : k);
+            }
+            perObject[o] = best[o] == ObjectCounter.MANY ? (int) Math.round(many) : best[o];
+            clusters += perObject[o] >= 2 ? 1 : 0;
+        }
+        return new Census(perObject, (int) Math.round(expected), clusters, single);
+    }
+
+    private static double median(double[] v) {
+        if (v.length == 0) {
+            return 0;
+        }
+        Arrays.sort(v);
+        return v[(v.length - 1) / 2];
+    }
+}

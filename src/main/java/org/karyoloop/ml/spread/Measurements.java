@@ -1,0 +1,237 @@
+package org.karyoloop.ml.spread;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The measurements vector the grading model reads: what a cytogeneticist checks on a spread, the same in both
+ * modalities because it is computed on the stain field and the counted objects. The chromosome count against 46
+ * (touching chromosomes split), the largest objects' shares of the stained area (clusters are large), clusters,
+ * overlaps (stain adds up where chromosomes lie on each other, in emission as in absorbance), focus (edge
+ * gradients before and after a further blur), condensation (length to width of single chromosomes), nuclei and
+ * contrast. Scale-free where it can be: areas are shares or relative to a single chromosome, lengths relative to
+ * widths, stain relative to the image's chromosome signal. Thread-safe (stateless).
+ */
+public final class Measurements {
+
+    /** Measurement names, in the order of the vector. */
+    public static final List<String> NAMES = List.of(
+            "objects", "objects_minus_46_abs", "objects_below_46", "objects_above_46",
+            "area_1", "area_2", "area_3", "area_4", "area_1_over_5", "area_1_over_ref",
+            "big_objects", "crossing_objects", "crossing_pixel_share", "densest_over_band",
+            "sharpness", "sharpness_p50", "aspect_median", "aspect_top", "width_over_ref",
+            "nuclei", "elongated_objects", "contrast");
+    /** Number of measurements. */
+    public static final int COUNT = NAMES.size();
+    /** Stain above this many times the chromosomes' 90th percentile marks chromosomes lying on each other. */
+    static final double OVERLAP = 1.45;
+
+    private Measurements() {
+    }
+
+    /** The measurements of a spread's objects and count. */
+    static float[] of(SpreadObjects objects, Census census) {
+        float[] f = new float[COUNT];
+        StainField field = objects.field();
+        int count = census.chromosomes();
+        f[0] = count / 46f;
+        f[1] = Math.abs(count - 46) / 4f;
+        f[2] = Math.max(0, 46 - count) / 4f;
+        f[3] = Math.max(0, count - 46) / 4f;
+        f[19] = objects.nuclei();
+        int n = objects.count();
+        int[] per = census.perObject();
+        double[] areas = new double[n];
+        int kept = 0;
+        double total = 0;
+        for (int o = 0; o < n; o++) {
+            if (per[o] >= 1) {
+                areas[kept++] = objects.area(o);
+                total += objects.area(o);
+            }
+        }
+        if (kept == 0) {
+            return f;
+        }
+        double[] sorted = Arrays.copyOf(areas, kept);
+        Arrays.sort(sorted);
+        double ref = census.singleArea();
+        for (int j = 0; j < 4; j++) {
+            f[4 + j] = (float) (j < kept ? 10 * sorted[kept - 1 - j] / total : 0);
+        }
+        f[8] = (float) (kept >= 5 ? sorted[kept - 1] / sorted[kept - 5] : 1);
+        f[9] = (float) (sorted[kept - 1] / ref);
+        f[10] = census.clusters();
+        overlaps(f, objects, per);
+        double[] sharp = sharpness(field, objects.label(), per);
+        f[14] = (float) sharp[0];
+        f[15] = (float) sharp[1];
+        shapes(f, objects, per, ref);
+        double bg = 0;
+        for (float b : field.background()) {
+            bg += b;
+        }
+        bg /= field.background().length;
+        f[21] = (float) (field.signal() / Math.max(1e-3, bg));
+        return f;
+    }
+
+    /** Overlaps: objects and pixels whose stain is well above that of single chromosomes. Features 11–13. */
+    private static void overlaps(float[] f, SpreadObjects objects, int[] per) {
+        float[] st = objects.field().stain();
+        int[] label = objects.label();
+        int pixels = 0;
+        float[] values = new float[st.length];
+        for (int i = 0; i < st.length; i++) {
+            if (label[i] >= 0 && per[label[i]] >= 1) {
+                values[pixels++] = st[i];
+            }
+        }
+        if (pixels == 0) {
+            return;
+        }
+        float[] v = Arrays.copyOf(values, pixels);
+        Arrays.sort(v);
+        double band = v[(int) (0.9 * (pixels - 1))];
+        double densest = v[(int) (0.999 * (pixels - 1))];
+        double cut = OVERLAP * band;
+        int dark = pixels - lowerBound(v, (float) cut);
+        double[][] stats = objects.stats();
+        int cores = 0;
+        for (int o = 0; o < objects.count(); o++) {
+            cores += per[o] >= 1 && stats[o][SpreadObjects.PEAK] > cut ? 1 : 0;
+        }
+        f[11] = cores;
+        f[12] = 100f * dark / pixels;
+        f[13] = (float) (band > 0 ? densest / band : 0);
+    }
+
+    private static int lowerBound(float[] sorted, float key) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Condensation and width, on the objects that hold one chromosome. Features 16–18 and 20. */
+    private static void shapes(float[] f, SpreadObjects objects, int[] per, double ref) {
+        double[][] stats = objects.stats();
+        double[] aspects = new double[objects.count()];
+        double[] widths = new double[objects.count()];
+        int k = 0;
+        int elongated = 0;
+        for (int o = 0; o < objects.count(); o++) {
+            if (per[o] != 1) {
+                continue;
+            }
+            double[] lw = Shape.lengthWidth(stats[o]);
+            aspects[k] = lw[0] / lw[1];
+            widths[k++] = lw[1];
+            elongated += lw[0] / lw[1] > 3 ? 1 : 0;
+        }
+        if (k == 0) {
+            return;
+        }
+        double[] a = Arrays.copyOf(aspects, k);
+        Arrays.sort(a);
+        f[16] = (float) a[(k - 1) / 2];
+        f[17] = (float) a[Math.max(0, k - 1 - k / 10)];
+        double[] w = Arrays.copyOf(widths, k);
+        Arrays.sort(w);
+        f[18] = (float) (w[(k - 1) / 2] / Math.sqrt(ref));
+        f[20] = elongated / 46f;
+    }
+
+    /**
+     * Focus: at the edges of counted objects, the strongest gradients after a further Gaussian blur of sigma 1
+     * relative to those before it. Sharp edges lose much of their gradient to the extra blur, blurred ones little,
+     * and stain strength cancels. The ratio at the 90th and the 50th percentile of edge gradients.
+     */
+    private static double[] sharpness(StainField field, int[] label, int[] per) {
+        int w = field.width();
+        int h = field.height();
+        float[] v = field.gray();
+        float[] blurred = gauss(v, w, h);
+        int cap = 200_000;
+        float[] g0 = new float[cap];
+        float[] g1 = new float[cap];
+        int k = 0;
+        for (int y = 1; y < h - 1 && k < cap; y++) {
+            for (int x = 1; x < w - 1 && k < cap; x++) {
+                int p = y * w + x;
+                int o = label[p];
+                if (o < 0 || per[o] < 1) {
+                    continue;
+                }
+                if (label[p - 1] >= 0 && label[p + 1] >= 0 && label[p - w] >= 0 && label[p + w] >= 0) {
+                    continue; // interior
+                }
+                g0[k] = grad(v, w, p);
+                g1[k] = grad(blurred, w, p);
+                k++;
+            }
+        }
+        if (k == 0) {
+            return new double[] {0, 0};
+        }
+        float[] a = Arrays.copyOf(g0, k);
+        float[] b = Arrays.copyOf(g1, k);
+        Arrays.sort(a);
+        Arrays.sort(b);
+        return new double[] {b[(int) (0.9 * (k - 1))] / Math.max(1e-6, a[(int) (0.9 * (k - 1))]),
+            b[(k - 1) / 2] / Math.max(1e-6, a[(k - 1) / 2])};
+    }
+
+    private static float grad(float[] v, int w, int p) {
+        float gx = v[p + 1] - v[p - 1];
+        float gy = v[p + w] - v[p - w];
+        return (float) Math.sqrt(gx * gx + gy * gy);
+    }
+
+    private static final float[] KERNEL = kernel();
+
+    private static float[] kernel() {
+        float[] kernel = new float[7];
+        float sum = 0;
+        for (int i = -3; i <= 3; i++) {
+            kernel[i + 3] = (float) Math.exp(-i * i / 2.0);
+            sum += kernel[i + 3];
+        }
+        for (int i = 0; i < 7; i++) {
+            kernel[i] /= sum;
+        }
+        return kernel;
+    }
+
+    /** Gaussian blur, sigma 1, radius 3, separable, edges clamped. */
+    private static float[] gauss(float[] v, int w, int h) {
+        float[] tmp = new float[v.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float acc = 0;
+                for (int i = -3; i <= 3; i++) {
+                    acc += KERNEL[i + 3] * v[y * w + Math.min(w - 1, Math.max(0, x + i))];
+                }
+                tmp[y * w + x] = acc;
+            }
+        }
+        float[] out = new float[v.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float acc = 0;
+                for (int i = -3; i <= 3; i++) {
+                    acc += KERNEL[i + 3] * tmp[Math.min(h - 1, Math.max(0, y + i)) * w + x];
+                }
+                out[y * w + x] = acc;
+            }
+        }
+        return out;
+    }
+}

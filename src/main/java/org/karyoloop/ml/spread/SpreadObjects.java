@@ -1,0 +1,303 @@
+package org.karyoloop.ml.spread;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The objects of a stain field, as a cytogeneticist would first see them: everything that stands out of the
+ * background noise ({@value #NOISE_SIGMAS} standard deviations) is a candidate; large, round, filled candidates are
+ * interphase nuclei (what survives an opening wider than a chromosome) and are set aside whole; inside the rest, a pixel belongs to a chromosome body where its stain
+ * is at least {@value #LOCAL_SHARE} of the brightest stain within about one chromosome width. That local cut follows
+ * each chromosome's own brightness, so a dim chromosome next to a bright one keeps its body and the dimmer seam
+ * between two touching chromosomes opens into a gap. The bodies' connected components (8-connected) are the
+ * objects that are then counted ({@link ObjectCounter}). Pure Java; thread-safe (immutable once built).
+ */
+public final class SpreadObjects {
+
+    /** Candidates stand this many background standard deviations above the background. */
+    static final double NOISE_SIGMAS = 8;
+    /** The least candidate stain, in units of the chromosome signal, whatever the noise. */
+    static final double MIN_STAIN = 0.05;
+    /** A body pixel holds at least this share of the brightest stain within the local window. */
+    static final double LOCAL_SHARE = 0.4;
+    /** Candidates larger than this many times the median candidate, round and filled, are nuclei. */
+    static final double NUCLEUS_AREA = 8;
+    /** Nuclei are what remains of the candidates after an opening of this many chromosome widths. */
+    static final double NUCLEUS_OPENING = 0.75;
+    /** Largest length-to-width ratio (of the inertia ellipse) of a nucleus. */
+    static final double NUCLEUS_ELONGATION = 2;
+    /** Least share of its inertia ellipse that a nucleus fills. */
+    static final double NUCLEUS_FILL = 0.6;
+    /** Fractions of an object's peak at which it is cut again to see whether it falls apart. */
+    static final double[] SPLIT_LEVELS = {0.4, 0.55, 0.7};
+    /** A part counts when a cut leaves it at least this share of the median object's area. */
+    static final double SPLIT_PART = 0.15;
+
+    private final StainField field;
+    private final int[] label;
+    private final int count;
+    private final int nuclei;
+    private final int nucleusPixels;
+    private final double medianArea;
+    private final double[][] stats;
+    private final int[][] splits;
+    private final double[] solidity;
+    private final double[] widthDepth;
+    private final double window;
+
+    private SpreadObjects(StainField field, int[] label, int count, int nuclei, int nucleusPixels, double medianArea,
+            double[][] stats, int[][] splits, double[] solidity, double[] widthDepth, double window) {
+        this.field = field;
+        this.label = label;
+        this.count = count;
+        this.nuclei = nuclei;
+        this.nucleusPixels = nucleusPixels;
+        this.medianArea = medianArea;
+        this.stats = stats;
+        this.splits = splits;
+        this.solidity = solidity;
+        this.widthDepth = widthDepth;
+        this.window = window;
+    }
+
+    /** Area, sums of x, y, xx, yy, xy, stain sum, peak stain, min x, max x, min y, max y, depth (per object). */
+    static final int AREA = 0;
+    static final int SX = 1;
+    static final int SY = 2;
+    static final int SXX = 3;
+    static final int SYY = 4;
+    static final int SXY = 5;
+    static final int STAIN = 6;
+    static final int PEAK = 7;
+    static final int MIN_X = 8;
+    static final int MAX_X = 9;
+    static final int MIN_Y = 10;
+    static final int MAX_Y = 11;
+    static final int DEPTH = 12;
+
+    /** The objects of {@code field}. */
+    public static SpreadObjects of(StainField field) {
+        int w = field.width();
+        int h = field.height();
+        float[] st = field.stain();
+        int n = st.length;
+        double lo = Math.max(NOISE_SIGMAS * field.noise(), MIN_STAIN);
+        boolean[] candidate = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            candidate[i] = st[i] > lo;
+        }
+        int[] cand = Labels.components(candidate, w, h);
+        int candidates = Labels.count(cand);
+        double[][] candStats = Labels.stats(cand, candidates, w, st);
+        double candMedian = medianArea(candStats, 15);
+        // the local window: about one chromosome width, from the candidates' depth (distance to their edge)
+        int[] depth0 = Labels.depth(candidate, w, h);
+        double width = typicalWidth(cand, candStats, candMedian, depth0);
+        int radius = (int) Math.max(2, Math.min(40, Math.round(width)));
+        // nuclei: what survives an opening wider than a chromosome, large, round and filled
+        int open = (int) Math.round(NUCLEUS_OPENING * width * Labels.DEPTH_UNIT);
+        boolean[] core = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            core[i] = depth0[i] > open;
+        }
+        boolean[] outside = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            outside[i] = !core[i];
+        }
+        int[] toCore = Labels.depth(outside, w, h);
+        boolean[] opened = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            opened[i] = candidate[i] && toCore[i] <= open + Labels.DEPTH_UNIT;
+        }
+        Labels.fillHoles(opened, w, h);
+        int[] blob = Labels.components(opened, w, h);
+        int blobs = Labels.count(blob);
+        double[][] blobStats = Labels.stats(blob, blobs, w, st);
+        boolean[] nucleus = new boolean[blobs];
+        int nuclei = 0;
+        int nucleusPixels = 0;
+        for (int o = 0; o < blobs; o++) {
+            double[] s = blobStats[o];
+            if (s[AREA] >= NUCLEUS_AREA * candMedian && Shape.elongation(s) < NUCLEUS_ELONGATION
+                    && Shape.ellipseFill(s) > NUCLEUS_FILL) {
+                nucleus[o] = true;
+                nuclei++;
+                nucleusPixels += (int) s[AREA];
+            }
+        }
+        boolean[] inNucleus = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            inNucleus[i] = blob[i] >= 0 && nucleus[blob[i]];
+        }
+        float[] localMax = Labels.maxFilter(st, w, h, radius);
+        boolean[] body = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            body[i] = candidate[i] && !inNucleus[i] && st[i] > LOCAL_SHARE * localMax[i];
+        }
+        int[] label = Labels.components(body, w, h);
+        int count = Labels.count(label);
+        double[][] stats = Labels.stats(label, count, w, st);
+        int[] depth = Labels.depth(body, w, h);
+        for (int i = 0; i < n; i++) {
+            if (label[i] >= 0) {
+                stats[label[i]][DEPTH] = Math.max(stats[label[i]][DEPTH], depth[i]);
+            }
+        }
+        double median = medianArea(stats, 15);
+        int[][] splits = new int[SPLIT_LEVELS.length][];
+        for (int q = 0; q < SPLIT_LEVELS.length; q++) {
+            splits[q] = parts(label, count, stats, st, w, h, SPLIT_LEVELS[q], SPLIT_PART * median);
+        }
+        double[] solidity = Shape.solidity(label, count, w, h);
+        double depthMedian = singleDepth(stats, median);
+        double[] widthDepth = new double[count];
+        for (int o = 0; o < count; o++) {
+            widthDepth[o] = stats[o][DEPTH] / depthMedian;
+        }
+        return new SpreadObjects(field, label, count, nuclei, nucleusPixels, median, stats, splits, solidity,
+                widthDepth, radius);
+    }
+
+    /** How many parts of each object stay at least {@code minArea} when cut at {@code level} of its peak. */
+    private static int[] parts(int[] label, int count, double[][] stats, float[] st, int w, int h, double level,
+            double minArea) {
+        boolean[] cut = new boolean[st.length];
+        for (int i = 0; i < st.length; i++) {
+            cut[i] = label[i] >= 0 && st[i] > level * stats[label[i]][PEAK];
+        }
+        int[] sub = Labels.components(cut, w, h);
+        int subs = Labels.count(sub);
+        int[] area = new int[subs];
+        int[] parent = new int[subs];
+        for (int i = 0; i < sub.length; i++) {
+            if (sub[i] >= 0) {
+                area[sub[i]]++;
+                parent[sub[i]] = label[i];
+            }
+        }
+        int[] parts = new int[count];
+        for (int j = 0; j < subs; j++) {
+            if (area[j] >= minArea) {
+                parts[parent[j]]++;
+            }
+        }
+        return parts;
+    }
+
+    /** Twice the median depth of mid-sized candidates that are not nuclei: a chromosome's width in pixels. */
+    private static double typicalWidth(int[] cand, double[][] stats, double median, int[] depth) {
+        double[] deepest = new double[stats.length];
+        for (int i = 0; i < cand.length; i++) {
+            if (cand[i] >= 0) {
+                deepest[cand[i]] = Math.max(deepest[cand[i]], depth[i]);
+            }
+        }
+        double[] mid = new double[stats.length];
+        int k = 0;
+        for (int o = 0; o < stats.length; o++) {
+            if (stats[o][AREA] >= 0.5 * median && stats[o][AREA] <= 2 * median) {
+                mid[k++] = deepest[o];
+            }
+        }
+        if (k == 0) {
+            return 4;
+        }
+        Arrays.sort(mid, 0, k);
+        return 2 * mid[k / 2] / Labels.DEPTH_UNIT;
+    }
+
+    private static double singleDepth(double[][] stats, double median) {
+        double[] d = new double[stats.length];
+        int k = 0;
+        for (double[] s : stats) {
+            if (s[AREA] >= 0.5 * median && s[AREA] <= 1.5 * median) {
+                d[k++] = s[DEPTH];
+            }
+        }
+        if (k == 0) {
+            return 1;
+        }
+        Arrays.sort(d, 0, k);
+        return Math.max(1, d[k / 2]);
+    }
+
+    static double medianArea(double[][] stats, double min) {
+        double[] a = new double[stats.length];
+        int k = 0;
+        for (double[] s : stats) {
+            if (s[AREA] >= min) {
+                a[k++] = s[AREA];
+            }
+        }
+        if (k == 0) {
+            return Math.max(1, min);
+        }
+        Arrays.sort(a, 0, k);
+        return a[k / 2];
+    }
+
+    /** The counting features of object {@code o}, in the order of {@link ObjectCounter#FEATURES}. */
+    public double[] countingFeatures(int o) {
+        double[] s = stats[o];
+        double area = s[AREA];
+        double r = area / medianArea;
+        double lr = Math.log(Math.max(r, 1e-3));
+        return new double[] {lr, lr * lr, Math.min(splits[0][o], 6), Math.min(splits[1][o], 6),
+            Math.min(splits[2][o], 6), Math.log(Math.max(1, Shape.elongation(s))), solidity[o], widthDepth[o],
+            s[STAIN] / area, s[PEAK], r * (1 - solidity[o]), Math.min(r, 8)};
+    }
+
+    public StainField field() {
+        return field;
+    }
+
+    /** Per pixel of the field, the object it belongs to, or -1. Read-only. */
+    public int[] label() {
+        return label;
+    }
+
+    /** Number of objects. */
+    public int count() {
+        return count;
+    }
+
+    /** Interphase nuclei set aside. */
+    public int nuclei() {
+        return nuclei;
+    }
+
+    /** Pixels of the nuclei set aside. */
+    public int nucleusPixels() {
+        return nucleusPixels;
+    }
+
+    /** The median object area in pixels (a typical single chromosome). */
+    public double medianArea() {
+        return medianArea;
+    }
+
+    /** The local window's radius in pixels (about one chromosome width). */
+    public double window() {
+        return window;
+    }
+
+    /** Per-object sums: see the index constants. Read-only. */
+    double[][] stats() {
+        return stats;
+    }
+
+    /** Area of object {@code o} in pixels. */
+    public double area(int o) {
+        return stats[o][AREA];
+    }
+
+    /** The objects' bounding boxes as {minX, maxX, minY, maxY}. */
+    public List<int[]> boxes() {
+        List<int[]> boxes = new ArrayList<>(count);
+        for (double[] s : stats) {
+            boxes.add(new int[] {(int) s[MIN_X], (int) s[MAX_X], (int) s[MIN_Y], (int) s[MAX_Y]});
+        }
+        return boxes;
+    }
+}

@@ -1,0 +1,181 @@
+package org.karyoloop.ml.spread;
+
+import java.util.Arrays;
+import org.karyoloop.imaging.DecodedImage;
+
+/**
+ * How much stain each pixel of an image holds, whatever the modality: 0 on the background, growing with the
+ * chromosome's brightness under fluorescence or its darkness under bright-field, relative to the local background
+ * (a slowly varying field, so uneven illumination and out-of-focus halo cancel) and in units of the image's own
+ * chromosome signal (so exposure and stain strength cancel). Large images are box-averaged to at most
+ * {@value #MAX_SIDE} pixels a side first. Pure Java; thread-safe (immutable once built).
+ *
+ * @param width   width of the field (after box-averaging)
+ * @param height  height of the field
+ * @param factor  the box-averaging factor from the image to the field
+ * @param stain   per pixel, stain relative to the chromosome signal: 0 = background, about 1 = a chromosome's core
+ * @param noise   the background's noise (robust standard deviation) in the same units
+ * @param gray    the box-averaged image, dark on light (fluorescence inverted), 0..1
+ * @param background the local background level of {@code gray}, 0..1, per pixel
+ * @param signal  the chromosome signal in gray levels (0..1) that {@code stain} is relative to
+ */
+public record StainField(int width, int height, int factor, float[] stain, float noise, float[] gray,
+        float[] background, float signal) {
+
+    /** Longest side measured at full detail; larger images are box-averaged down to it. */
+    public static final int MAX_SIDE = 1400;
+    /**
+     * Least background noise, in gray levels (0..1): a background clipped at black or white shows no noise at all,
+     * and 8-bit quantisation alone is worth a gray level.
+     */
+    static final float MIN_NOISE = 1.5f / 255f;
+    /** Tiles per side of the background grid (the background is a low percentile per tile, smoothed). */
+    static final int TILES = 12;
+    /** Percentile of each tile taken as its background: low enough that a dense spread does not lift it. */
+    static final double TILE_PERCENTILE = 0.2;
+    /** Percentile of the pixels clearly above the noise taken as the chromosome signal (chromosome cores). */
+    static final double SIGNAL_PERCENTILE = 0.9;
+
+    /** The stain field of {@code image} shown in {@code modality}. */
+    public static StainField of(DecodedImage image, Modality modality) {
+        int factor = Math.max(1, (Math.max(image.width(), image.height()) + MAX_SIDE - 1) / MAX_SIDE);
+        int w = (image.width() + factor - 1) / factor;
+        int h = (image.height() + factor - 1) / factor;
+        float[] gray = boxAverage(image, factor, w, h);
+        if (modality.brightOnDark()) {
+            for (int i = 0; i < gray.length; i++) {
+                gray[i] = 1f - gray[i];
+            }
+        }
+        float[] bg = background(gray, w, h);
+        float[] raw = new float[gray.length];
+        for (int i = 0; i < gray.length; i++) {
+            raw[i] = bg[i] - gray[i];
+        }
+        float[] centre = centreAndNoise(raw);
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] -= centre[0];
+        }
+        float noise = centre[1];
+        float signal = signal(raw, noise);
+        float[] stain = new float[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            stain[i] = raw[i] / signal;
+        }
+        return new StainField(w, h, factor, stain, noise / signal, gray, bg, signal);
+    }
+
+    /** The background: per tile a low percentile, the tiles' grid median-filtered, interpolated bilinearly. */
+    static float[] background(float[] v, int w, int h) {
+        int tiles = TILES;
+        int tw = (w + tiles - 1) / tiles;
+        int th = (h + tiles - 1) / tiles;
+        int gx = (w + tw - 1) / tw;
+        int gy = (h + th - 1) / th;
+        float[] grid = new float[gx * gy];
+        float[] buf = new float[tw * th];
+        for (int ty = 0; ty < gy; ty++) {
+            for (int tx = 0; tx < gx; tx++) {
+                int k = 0;
+                for (int y = ty * th; y < Math.min(h, (ty + 1) * th); y++) {
+                    for (int x = tx * tw; x < Math.min(w, (tx + 1) * tw); x++) {
+                        buf[k++] = v[y * w + x];
+                    }
+                }
+                Arrays.sort(buf, 0, k);
+                // dark on light: the background is the light side, a high percentile of the tile
+                grid[ty * gx + tx] = buf[Math.min(k - 1, (int) ((1 - TILE_PERCENTILE) * (k - 1)))];
+            }
+        }
+        float[] smooth = new float[grid.length];
+        float[] nb = new float[9];
+        for (int ty = 0; ty < gy; ty++) {
+            for (int tx = 0; tx < gx; tx++) {
+                int k = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int yy = ty + dy;
+                        int xx = tx + dx;
+                        if (yy >= 0 && yy < gy && xx >= 0 && xx < gx) {
+                            nb[k++] = grid[yy * gx + xx];
+                        }
+                    }
+                }
+                Arrays.sort(nb, 0, k);
+                smooth[ty * gx + tx] = nb[k / 2];
+            }
+        }
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            double fy = Math.min(gy - 1, Math.max(0, (y + 0.5) / th - 0.5));
+            int y0 = (int) fy;
+            int y1 = Math.min(gy - 1, y0 + 1);
+            double ay = fy - y0;
+            for (int x = 0; x < w; x++) {
+                double fx = Math.min(gx - 1, Math.max(0, (x + 0.5) / tw - 0.5));
+                int x0 = (int) fx;
+                int x1 = Math.min(gx - 1, x0 + 1);
+                double ax = fx - x0;
+                double top = smooth[y0 * gx + x0] * (1 - ax) + smooth[y0 * gx + x1] * ax;
+                double bottom = smooth[y1 * gx + x0] * (1 - ax) + smooth[y1 * gx + x1] * ax;
+                out[y * w + x] = (float) (top * (1 - ay) + bottom * ay);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Robust standard deviation of the background. Stain lies on one side only, and most of a field is background,
+     * so the median is the background's centre and the 16th percentile one standard deviation below it.
+     */
+    static float[] centreAndNoise(float[] raw) {
+        float[] s = raw.clone();
+        Arrays.sort(s);
+        float median = s[(s.length - 1) / 2];
+        float p16 = s[(int) (0.16 * (s.length - 1))];
+        return new float[] {median, Math.max(MIN_NOISE, median - p16)};
+    }
+
+    /** The chromosome signal: a high percentile of the pixels clearly above the noise. */
+    static float signal(float[] raw, float noise) {
+        int k = 0;
+        float[] fg = new float[raw.length];
+        for (float r : raw) {
+            if (r > 4 * noise) {
+                fg[k++] = r;
+            }
+        }
+        if (k < 16) {
+            return Math.max(8 * noise, 1f / 255f);
+        }
+        Arrays.sort(fg, 0, k);
+        return Math.max(fg[(int) (SIGNAL_PERCENTILE * (k - 1))], 8 * noise);
+    }
+
+    static float[] boxAverage(DecodedImage image, int factor, int w, int h) {
+        byte[] gray = image.gray();
+        if (factor == 1) {
+            float[] out = new float[gray.length];
+            for (int i = 0; i < gray.length; i++) {
+                out[i] = (gray[i] & 0xFF) / 255f;
+            }
+            return out;
+        }
+        int width = image.width();
+        float[] sum = new float[w * h];
+        int[] count = new int[w * h];
+        for (int y = 0; y < image.height(); y++) {
+            int row = (y / factor) * w;
+            int offset = y * width;
+            for (int x = 0; x < width; x++) {
+                int i = row + x / factor;
+                sum[i] += gray[offset + x] & 0xFF;
+                count[i]++;
+            }
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = sum[i] / (255f * count[i]);
+        }
+        return sum;
+    }
+}
