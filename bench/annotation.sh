@@ -30,8 +30,7 @@ DB=karyoloop_bench_annotation
 mkdir -p .run
 
 ./mvnw -q -B package -DskipTests
-./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
-CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
+CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 
 . bench/lib.sh
 bench_kafka_start

@@ -29,12 +29,9 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 . bin/env.sh
 mkdir -p .run
-if [ ! -f target/test-classes/org/karyoloop/bench/QualityBench.class ] || [ -n "$(find src -newer target/test-classes/org/karyoloop/bench/QualityBench.class -name '*.java' | head -1)" ]; then
+if [ ! -f target/test-classes/org/karyoloop/bench/QualityBench.class ] || [ ! -s target/test-classpath.txt ] || [ pom.xml -nt target/test-classpath.txt ] || [ -n "$(find src -newer target/test-classes/org/karyoloop/bench/QualityBench.class -name '*.java' | head -1)" ]; then
   ./mvnw -q -o -B test-compile -Dquarkus.generate-code.skip=true
-fi
-if [ ! -f .run/test-classpath.txt ] || [ pom.xml -nt .run/test-classpath.txt ]; then
-  ./mvnw -q -o -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
 fi
 echo "allocator: $KARYOLOOP_ALLOCATOR; cores: $(nproc)"
 exec java -Xmx3g $KARYOLOOP_DJL_OPTS -Djava.awt.headless=true -Dorg.jboss.logging.provider=slf4j \
-  -cp "target/test-classes:target/classes:$(cat .run/test-classpath.txt)" org.karyoloop.bench.QualityBench "$@"
+  -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" org.karyoloop.bench.QualityBench "$@"

@@ -34,8 +34,7 @@ mkdir -p .run
 BENCH_ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 
 ./mvnw -q -B -o package -DskipTests
-./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
-CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
+CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 
 . bench/lib.sh
 bench_kafka_start

@@ -40,14 +40,11 @@ build() {
         say "building the service jar"
         ./mvnw -o -q -B package -DskipTests
     fi
-    if [ ! -f target/test-classes/org/karyoloop/faults/FaultDriver.class ] \
+    if [ ! -f target/test-classes/org/karyoloop/faults/FaultDriver.class ] || [ ! -s target/test-classpath.txt ] \
         || [ -n "$(find src/test/java/org/karyoloop/faults -newer target/test-classes/org/karyoloop/faults/FaultDriver.class -print -quit)" ]; then
         ./mvnw -o -q -B test-compile
     fi
-    if [ ! -s .run/test-classpath.txt ] || [ pom.xml -nt .run/test-classpath.txt ]; then
-        ./mvnw -o -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
-    fi
-    DRIVER_CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
+    DRIVER_CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 }
 
 driver() { java -Xmx256m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$DRIVER_CP" org.karyoloop.faults.FaultDriver "$@"; }
