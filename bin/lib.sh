@@ -40,26 +40,27 @@ kl_mvn() {
   return "$rc"
 }
 
-# Builds the service: target/quarkus-app (what bin/run and the benchmarks start), the tools' class path.
+# Builds the service (target/quarkus-app: what bin/run, the benchmarks and the fault scenarios start) and the
+# local tools (tools/, with their class path tools/target/classpath.txt) in one reactor (tools/reactor.xml).
 kl_build() {
-  kl_log "building (./mvnw package -DskipTests; a few minutes on a fresh Maven repository)"
+  kl_log "building the service and tools/ (./mvnw -f tools/reactor.xml package -DskipTests; minutes the first time)"
   local started=$SECONDS
-  kl_mvn package -DskipTests || return 1
+  kl_mvn -f tools/reactor.xml package -DskipTests || return 1
   touch "$KL_ROOT/.run/build.stamp"
   kl_log "built in $((SECONDS - started)) s"
 }
 
 # Builds only when a source or pom is newer than the last build (for tools that start often, like bin/synth).
 kl_build_if_stale() {
-  if [ ! -f .run/build.stamp ] || [ ! -s target/test-classpath.txt ] || [ ! -f target/quarkus-app/quarkus-run.jar ] \
-      || [ -n "$(find pom.xml src -newer .run/build.stamp -type f -print -quit)" ]; then
+  if [ ! -f .run/build.stamp ] || [ ! -s tools/target/classpath.txt ] || [ ! -f target/quarkus-app/quarkus-run.jar ] \
+      || [ -n "$(find pom.xml src tools/pom.xml tools/reactor.xml tools/src -newer .run/build.stamp -type f -print -quit)" ]; then
     kl_build
   fi
 }
 
-# The class path of the programs that are not the service (synthetic generator, benchmark and fault drivers,
-# LocalPostgres), as written by the last build.
-kl_tools_cp() { printf '%s' "$KL_ROOT/target/test-classes:$KL_ROOT/target/classes:$(cat "$KL_ROOT/target/test-classpath.txt")"; }
+# The class path of the programs that are not the service (the synthetic generator, the benchmark and fault
+# drivers, LocalPostgres): tools/ and its runtime libraries, the service's jar among them; no test libraries.
+kl_tools_cp() { printf '%s' "$KL_ROOT/tools/target/classes:$(cat "$KL_ROOT/tools/target/classpath.txt")"; }
 
 # Runs a tool's main class on that class path in the foreground: kl_tool [JVM options...] MAIN_CLASS [args...]
 # (in the background, start java -cp "$(kl_tools_cp)" itself, so that $! is the JVM).
