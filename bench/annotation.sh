@@ -20,22 +20,18 @@
 # The clients speak HTTP/1.1, as a browser does to a plain-HTTP service.
 # Last line: RESULT claim_submit_per_s=<x> p99_ms=<y> trivial_per_s=<z>
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-cd "$ROOT"
-. bin/env.sh
+# shellcheck source=../bin/lib.sh
+. "$(dirname "$0")/../bin/lib.sh"
 DOCTORS=${1:-50}
 TASKS=${2:-40000}
 SECONDS_PER_PHASE=${3:-20}
 DB=karyoloop_bench_annotation
-mkdir -p .run
 
-./mvnw -q -B package -DskipTests
-./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
-CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
-
+kl_build
 . bench/lib.sh
 bench_kafka_start
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" -c "create database $DB"
+kl_pg_ensure
+kl_pg_fresh_db $DB
 rm -rf .run/bench-annotation-blobs
 
 SEEDS=$(for d in $(seq 0 $((DOCTORS - 1))); do printf 'benchdoc%d:benchdoc%d-pass:doctor,' "$d" "$d"; done)
@@ -46,13 +42,9 @@ DB_NAME=$DB QUARKUS_PROFILE=annotation KARYOLOOP_BLOB_ROOT=.run/bench-annotation
   MP_MESSAGING_INCOMING_LABELING_REQUESTS_GROUP_ID="bench-annotation-$(date +%s)" \
   MP_MESSAGING_INCOMING_LABELING_REQUESTS_AUTO_OFFSET_RESET=latest \
   QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${DB_POOL:-20} QUARKUS_HTTP_PORT=8091 \
-  java $KARYOLOOP_DJL_OPTS -jar target/quarkus-app/quarkus-run.jar > .run/bench-annotation-service.log 2>&1 &
-SERVICE=$!
+  kl_service_start .run/bench-annotation-service.log
+SERVICE=$KL_SERVICE_PID
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
-for _ in $(seq 1 90); do
-  curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null || { tail -30 .run/bench-annotation-service.log; exit 1; }
-java -Dwarmup="${WARMUP_S:-60}" -Dthink="${THINK_MS:-2000}" -cp "$CP" org.karyoloop.bench.AnnotationBench http://127.0.0.1:8091 \
-  "jdbc:postgresql://127.0.0.1:5432/$DB" .run/bench-annotation-blobs "$DOCTORS" "$TASKS" "$SECONDS_PER_PHASE"
+kl_await_ready http://127.0.0.1:8091 90 "$SERVICE" .run/bench-annotation-service.log
+kl_tool ${BENCH_JAVA_OPTS:-} -Dwarmup="${WARMUP_S:-60}" -Dthink="${THINK_MS:-2000}" org.karyoloop.bench.AnnotationBench http://127.0.0.1:8091 \
+  "jdbc:postgresql://$DB_HOST:$DB_PORT/$DB" .run/bench-annotation-blobs "$DOCTORS" "$TASKS" "$SECONDS_PER_PHASE"

@@ -15,25 +15,21 @@
 # Everything (service, broker, PostgreSQL, bench JVM) shares the machine's cores.
 # Last line: RESULT e2e_per_s=<x> p50_ms=<a> p99_ms=<b> rss_mb=<m>
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-cd "$ROOT"
-. bin/env.sh
+# shellcheck source=../bin/lib.sh
+. "$(dirname "$0")/../bin/lib.sh"
 N=${1:-200}
 SIZE=${2:-512}
 PORT=${BENCH_E2E_PORT:-8092}
 DB=karyoloop_bench_e2e
-mkdir -p .run
 BENCH_ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 
-./mvnw -q -B -o package -DskipTests
-./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
-CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
-
+kl_build
 . bench/lib.sh
 bench_kafka_start
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" -c "create database $DB"
+kl_pg_ensure
+kl_pg_fresh_db $DB
 rm -rf .run/bench-e2e-blobs
-java $KARYOLOOP_DJL_OPTS -cp "$CP" org.karyoloop.bench.BenchModel .run/bench-e2e-model.params 2>/dev/null
+kl_tool $KARYOLOOP_DJL_OPTS org.karyoloop.bench.BenchModel .run/bench-e2e-model.params 2>/dev/null
 
 echo "allocator: $KARYOLOOP_ALLOCATOR; cores: $(nproc)"
 STAMP=$(date +%s)
@@ -49,18 +45,14 @@ DB_NAME=$DB KARYOLOOP_BLOB_ROOT=.run/bench-e2e-blobs QUARKUS_HTTP_PORT=$PORT \
   KARYOLOOP_SCORING_MODEL_NAME="$MODEL" KARYOLOOP_TRAINING_MODEL_NAME="$MODEL" \
   KARYOLOOP_SAMPLING_HOURLY_BUDGET=100000 KARYOLOOP_SAMPLING_DAILY_BUDGET=1000000 \
   KARYOLOOP_ADMIN_USER=bench-admin KARYOLOOP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
-  java $KARYOLOOP_DJL_OPTS -jar target/quarkus-app/quarkus-run.jar > .run/bench-e2e-service.log 2>&1 &
-SERVICE=$!
+  kl_service_start .run/bench-e2e-service.log
+SERVICE=$KL_SERVICE_PID
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
-for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { tail -30 .run/bench-e2e-service.log; exit 1; }
+kl_await_ready "http://127.0.0.1:$PORT" 180 "$SERVICE" .run/bench-e2e-service.log
 # The consumer groups must own their partitions before the first record, or "latest" skips it.
 sleep 5
-java $KARYOLOOP_DJL_OPTS -Dservice="http://127.0.0.1:$PORT" -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" \
-  -Dmodel="$MODEL" -Dparams=.run/bench-e2e-model.params -cp "$CP" org.karyoloop.bench.E2eBench "$N" "$SIZE" \
+kl_tool ${BENCH_JAVA_OPTS:-} $KARYOLOOP_DJL_OPTS -Dservice="http://127.0.0.1:$PORT" -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" \
+  -Dmodel="$MODEL" -Dparams=.run/bench-e2e-model.params org.karyoloop.bench.E2eBench "$N" "$SIZE" \
   2> .run/bench-e2e.err | tee .run/bench-e2e.out
 RSS_MB=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE/status")
 LINE=$(grep '^E2E ' .run/bench-e2e.out) || { tail -20 .run/bench-e2e.err; exit 1; }

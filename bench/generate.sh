@@ -11,13 +11,12 @@
 #   RESULT generate_per_s=<images per second, whole path>
 # Goal: >= 10 images/s on one core.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-
-bin/synth help >/dev/null   # builds target/classes and target/classpath.txt if needed
-cp="target/classes:$(cat target/classpath.txt)"
+# shellcheck source=../bin/lib.sh
+. "$(dirname "$0")/../bin/lib.sh"
+kl_build_if_stale
 pin=()
 if command -v taskset >/dev/null 2>&1; then
     pin=(taskset -c "$(taskset -pc $$ | sed 's/.*: *//; s/[,-].*//')")
 fi
-"${pin[@]}" java -XX:ActiveProcessorCount=1 -Xmx512m -cp "$cp" org.karyoloop.synth.SynthCli bench \
+"${pin[@]}" java -XX:ActiveProcessorCount=1 -Xmx512m -cp "$(kl_tools_cp)" org.karyoloop.synth.SynthCli bench \
     --size 1024 --warmup 20 --count 60 --domain new --seed 1 "$@"

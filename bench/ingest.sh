@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/ingest.sh [N] [SIZE] - ingest throughput next to a plain Kafka consumer, same records, same run.
 #
-# Method: build the service, start a private Kafka broker for the run (bench/lib.sh), start PostgreSQL if needed, recreate the database karyoloop_bench
+# Method: build the service, start a private Kafka broker for the run (bench/lib.sh), start PostgreSQL if needed (bin/lib.sh), recreate the database karyoloop_bench
 # and a fresh blob folder, start the service with only the ingest role (jemalloc preloaded when
 # installed; the allocator is printed), wait for readiness. Then IngestBench generates N unique
 # ~1 MP 8-bit PNGs (default 300 of 1024x1024: a lit background with noise and dark rods, ~0.7 MB
@@ -16,20 +16,16 @@
 # from /q/metrics at the end (karyoloop_ingest_stage_seconds).
 # Last line: RESULT ingest_per_s=<x> raw_consume_per_s=<y> ratio=<x/y>
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-cd "$ROOT"
-. bin/env.sh
+# shellcheck source=../bin/lib.sh
+. "$(dirname "$0")/../bin/lib.sh"
 N=${1:-300}
 SIZE=${2:-1024}
-mkdir -p .run
 
-./mvnw -q -B package -DskipTests
-./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
-CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
-
+kl_build
 . bench/lib.sh
 bench_kafka_start
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists karyoloop_bench with (force)" -c "create database karyoloop_bench"
+kl_pg_ensure
+kl_pg_fresh_db karyoloop_bench
 rm -rf .run/bench-blobs
 
 echo "allocator: $KARYOLOOP_ALLOCATOR; cores: $(nproc)"
@@ -38,15 +34,11 @@ DB_NAME=karyoloop_bench QUARKUS_PROFILE=ingest KARYOLOOP_BLOB_ROOT=.run/bench-bl
   MP_MESSAGING_INCOMING_IMAGES_RAW_GROUP_ID="$GROUP" \
   MP_MESSAGING_INCOMING_IMAGES_RAW_AUTO_OFFSET_RESET=latest \
   QUARKUS_HTTP_PORT=8089 \
-  java $KARYOLOOP_DJL_OPTS -jar target/quarkus-app/quarkus-run.jar > .run/bench-ingest-service.log 2>&1 &
-SERVICE=$!
+  kl_service_start .run/bench-ingest-service.log
+SERVICE=$KL_SERVICE_PID
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
-for _ in $(seq 1 90); do
-  curl -fs http://127.0.0.1:8089/q/health/ready >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -fs http://127.0.0.1:8089/q/health/ready >/dev/null || { tail -30 .run/bench-ingest-service.log; exit 1; }
-java -Dgroup="$GROUP" -cp "$CP" org.karyoloop.bench.IngestBench "$N" "$SIZE" > .run/bench-ingest.out
+kl_await_ready http://127.0.0.1:8089 90 "$SERVICE" .run/bench-ingest-service.log
+kl_tool ${BENCH_JAVA_OPTS:-} -Dgroup="$GROUP" org.karyoloop.bench.IngestBench "$N" "$SIZE" > .run/bench-ingest.out
 echo "where ingest time goes (sum of seconds per stage, all worker threads):"
 curl -s http://127.0.0.1:8089/q/metrics | grep -E '^karyoloop_ingest_stage_seconds_(sum|count)' || true
 cat .run/bench-ingest.out

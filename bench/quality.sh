@@ -25,16 +25,9 @@
 # --quick: 600 legacy / 800 pool / 400 test images, 100 reads in 2 rounds (a check, minutes).
 # --arch spreadnet-v1|spreadnet-v2 --input PX [--crop true]: the pixel CNNs instead (bench/README.md, sessions 3-4).
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-cd "$ROOT"
-. bin/env.sh
-mkdir -p .run
-if [ ! -f target/test-classes/org/karyoloop/bench/QualityBench.class ] || [ -n "$(find src -newer target/test-classes/org/karyoloop/bench/QualityBench.class -name '*.java' | head -1)" ]; then
-  ./mvnw -q -o -B test-compile -Dquarkus.generate-code.skip=true
-fi
-if [ ! -f .run/test-classpath.txt ] || [ pom.xml -nt .run/test-classpath.txt ]; then
-  ./mvnw -q -o -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
-fi
+# shellcheck source=../bin/lib.sh
+. "$(dirname "$0")/../bin/lib.sh"
+kl_build_if_stale
 echo "allocator: $KARYOLOOP_ALLOCATOR; cores: $(nproc)"
-exec java -Xmx3g $KARYOLOOP_DJL_OPTS -Djava.awt.headless=true -Dorg.jboss.logging.provider=slf4j \
-  -cp "target/test-classes:target/classes:$(cat .run/test-classpath.txt)" org.karyoloop.bench.QualityBench "$@"
+exec java -Xmx3g ${BENCH_JAVA_OPTS:-} $KARYOLOOP_DJL_OPTS -Djava.awt.headless=true -Dorg.jboss.logging.provider=slf4j \
+  -cp "$(kl_tools_cp)" org.karyoloop.bench.QualityBench "$@"

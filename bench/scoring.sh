@@ -24,28 +24,23 @@
 # Everything (service, broker, PostgreSQL, bench JVM) shares the machine's cores.
 # Last line: RESULT scoring_per_s=<b> bare_per_s=<a> ratio=<b/a> p99_ms=<p>
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-cd "$ROOT"
-. bin/env.sh
+# shellcheck source=../bin/lib.sh
+. "$(dirname "$0")/../bin/lib.sh"
 N=${1:-300}
 SIZE=${2:-1024}
-mkdir -p .run
 # The registry import needs an operator or admin: a throw-away admin for this run only.
 BENCH_ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 
-./mvnw -q -B -o package -DskipTests
-./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
-CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
-
+kl_build
 . bench/lib.sh
 bench_kafka_start
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists karyoloop_bench_scoring with (force)" \
-  -c "create database karyoloop_bench_scoring"
+kl_pg_ensure
+kl_pg_fresh_db karyoloop_bench_scoring
 rm -rf .run/bench-scoring-blobs
 # The served model: the pixel CNN (spreadnet-v1, 96x96) of every figure in bench/README, or
 # KARYOLOOP_BENCH_ARCH=spreadmeasures-v1 for the training role's default since session 5 (measurements + MLP).
 export KARYOLOOP_BENCH_ARCH=${KARYOLOOP_BENCH_ARCH:-spreadnet-v1}
-java $KARYOLOOP_DJL_OPTS -cp "$CP" org.karyoloop.bench.BenchModel .run/bench-model.params 2>/dev/null
+kl_tool $KARYOLOOP_DJL_OPTS org.karyoloop.bench.BenchModel .run/bench-model.params 2>/dev/null
 
 echo "allocator: $KARYOLOOP_ALLOCATOR; cores: $(nproc); model: $KARYOLOOP_BENCH_ARCH"
 STAMP=$(date +%s)
@@ -55,22 +50,17 @@ DB_NAME=karyoloop_bench_scoring QUARKUS_PROFILE=scoring KARYOLOOP_BLOB_ROOT=.run
   MP_MESSAGING_INCOMING_IMAGES_INGESTED_AUTO_OFFSET_RESET=latest \
   KARYOLOOP_SCORING_MODEL_NAME="$MODEL" QUARKUS_HTTP_PORT=8091 \
   KARYOLOOP_ADMIN_USER=bench-admin KARYOLOOP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
-  java $KARYOLOOP_DJL_OPTS ${KARYOLOOP_BENCH_SERVICE_OPTS:-} -jar target/quarkus-app/quarkus-run.jar \
-  > .run/bench-scoring-service.log 2>&1 &
-SERVICE=$!
+  kl_service_start .run/bench-scoring-service.log ${KARYOLOOP_BENCH_SERVICE_OPTS:-}
+SERVICE=$KL_SERVICE_PID
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
-for _ in $(seq 1 90); do
-  curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null || { tail -30 .run/bench-scoring-service.log; exit 1; }
+kl_await_ready http://127.0.0.1:8091 90 "$SERVICE" .run/bench-scoring-service.log
 # The consumer group must own its partitions before the first event, or "latest" skips it.
 sleep 3
 # Where the CPU of (a) and (b) goes (bench/CpuAccount): the machine's busy share, this service, the broker,
 # PostgreSQL, the bench JVM.
 BROKER_PID=$(. kafka/common.sh && our_broker_pid || true)
-java $KARYOLOOP_DJL_OPTS -Dpids="service:$SERVICE,broker:$BROKER_PID" -Dservice=http://127.0.0.1:8091 -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" -Dmodel="$MODEL" \
-  -Dblobs=.run/bench-scoring-blobs -Dparams=.run/bench-model.params -Dseed="$STAMP" -cp "$CP" \
+kl_tool ${BENCH_JAVA_OPTS:-} $KARYOLOOP_DJL_OPTS -Dpids="service:$SERVICE,broker:$BROKER_PID" -Dservice=http://127.0.0.1:8091 -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" -Dmodel="$MODEL" \
+  -Dblobs=.run/bench-scoring-blobs -Dparams=.run/bench-model.params -Dseed="$STAMP" \
   org.karyoloop.bench.ScoringBench "$N" "$SIZE" \
   2> .run/bench-scoring.err > .run/bench-scoring.out \
   || { tail -20 .run/bench-scoring.err; exit 1; }

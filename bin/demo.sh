@@ -1,4 +1,4 @@
-# The local demo, sourced by bin/run --demo / --doctor after the broker and database are up (not executed
+# The local demo, sourced by bin/run --demo / --doctor after the build, broker and database (not executed
 # on its own): starts the service in the background with a loop tuned to turn within minutes, creates the
 # demo users, starts the simulated microscopes and, with --doctor, the simulated doctor. Ctrl-C stops all.
 PORT=${QUARKUS_HTTP_PORT:-8080}
@@ -57,8 +57,7 @@ KARYOLOOP_ADMIN_USER=demo-admin KARYOLOOP_ADMIN_PASSWORD=$ADMIN_PW \
   java $KARYOLOOP_DJL_OPTS ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar &
 PIDS+=($!)
 echo "[demo] waiting for the service to be ready at $URL"
-for _ in $(seq 1 240); do curl -fs "$URL/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "$URL/q/health/ready" >/dev/null || { echo "[demo] the service did not get ready" >&2; exit 1; }
+KL_TAG=demo kl_await_ready "$URL" 240 "${PIDS[0]}"
 for user in doctor operator; do
   pwvar=$(echo "${user}_PW" | tr '[:lower:]' '[:upper:]')
   code=$(curl -s -o /dev/null -w '%{http_code}' -u "demo-admin:$ADMIN_PW" -H 'Content-Type: application/json' \
@@ -74,14 +73,17 @@ echo "[demo] ===================================================================
 # that the 50 labels of a demo round hold enough GOOD examples to train and calibrate on; bench/quality.sh measures
 # the lab's real mix. A new seed each run: the same images again would be deduplicated by ingest and give no new work.
 SEED=$(date +%s)
-bin/synth microscope --kafka "$KAFKA_BOOTSTRAP_SERVERS" --topic images.raw --rate "${KARYOLOOP_DEMO_RATE:-1}" --count 1000000 \
+# The microscopes and the doctor run from the class path bin/run has just built: no second build, none at once.
+TOOLS_CP=$(kl_tools_cp)
+java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$TOOLS_CP" org.karyoloop.synth.SynthCli microscope --kafka "$KAFKA_BOOTSTRAP_SERVERS" --topic images.raw --rate "${KARYOLOOP_DEMO_RATE:-1}" --count 1000000 \
   --size "${KARYOLOOP_DEMO_SIZE:-1024}" --good-share "${KARYOLOOP_DEMO_GOOD_SHARE:-0.3}" \
   --fair-share "${KARYOLOOP_DEMO_FAIR_SHARE:-0.3}" --images-per-slide 2 --seed "$SEED" --threads 1 --manifest .run/demo/manifest.jsonl \
   > .run/demo/microscope.log 2>&1 &
 PIDS+=($!)
 echo "[demo] simulated microscopes: ${KARYOLOOP_DEMO_RATE:-1} image/s (log .run/demo/microscope.log)"
 if [ "$DOCTOR" = 1 ]; then
-  KARYOLOOP_DOCTOR_PASSWORD=$DOCTOR_PW bin/synth doctor --url "$URL" --user demo-doctor \
+  KARYOLOOP_DOCTOR_PASSWORD=$DOCTOR_PW java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$TOOLS_CP" \
+    org.karyoloop.synth.SynthCli doctor --url "$URL" --user demo-doctor \
     --manifest .run/demo/manifest.jsonl --pace-ms "${KARYOLOOP_DEMO_DOCTOR_PACE_MS:-1500}" --seed "$SEED" &
   PIDS+=($!)
   echo "[demo] simulated doctor labeling as demo-doctor"

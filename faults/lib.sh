@@ -2,17 +2,17 @@
 #
 # Every scenario runs against its own PostgreSQL cluster and Kafka broker on other ports, started and stopped
 # here, never against the shared server on 5432 or the shared broker on 9092 (other people's tests use those):
-#   PostgreSQL  127.0.0.1:$FAULTS_PG_PORT (55439), a cluster made with initdb in $FAULTS_PG_DIR (as user postgres)
+#   PostgreSQL  127.0.0.1:$FAULTS_PG_PORT (55439), a cluster made with initdb in $FAULTS_PG_DIR (as user postgres;
+#               the newest PostgreSQL installed, bin/lib.sh kl_pg_bin)
 #   Kafka       127.0.0.1:$FAULTS_KAFKA_PORT (29392, controller 29393), data in .run/faults/kafka (wiped per run)
 #   karyoloop   the built jar, every role in one process, on 127.0.0.1:$FAULTS_HTTP_PORT (8395)
 # A port that is already taken stops the scenario before anything starts: kafka/start.sh would otherwise
 # happily reuse a broker someone else started there, and the scenario would stop nothing and test nothing.
 # The stop functions only ever touch processes this file started (pid variables, pid files under .run/faults).
 set -euo pipefail
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ROOT"
-# shellcheck source=../bin/env.sh
-. bin/env.sh
+# shellcheck source=../bin/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../bin/lib.sh"
+ROOT=$KL_ROOT
 
 FAULTS_PG_PORT=${FAULTS_PG_PORT:-55439}
 FAULTS_PG_DIR=${FAULTS_PG_DIR:-/tmp/karyoloop-faults-pg-$FAULTS_PG_PORT}
@@ -25,29 +25,18 @@ BOOTSTRAP=127.0.0.1:$FAULTS_KAFKA_PORT
 BASE_URL=http://127.0.0.1:$FAULTS_HTTP_PORT
 ADMIN=faults-admin:faults-admin-password
 LAB=faults-lab:faults-lab-password
-PG_BIN=/usr/lib/postgresql/15/bin
 SERVICE_PID=""
 DRIVER_PIDS=()
 mkdir -p "$FAULTS_RUN_DIR"
 
 say() { printf '[%s %s] %s\n' "$(date +%T)" "${SCENARIO:-faults}" "$*"; }
-answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+answers() { kl_port_open 127.0.0.1 "$1"; }
 # These must never point at the shared services.
 [ "$FAULTS_PG_PORT" != 5432 ] && [ "$FAULTS_KAFKA_PORT" != 9092 ] || { echo "refusing shared ports" >&2; exit 2; }
 
 build() {
-    if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src/main -newer target/quarkus-app/quarkus-run.jar -type f -print -quit)" ]; then
-        say "building the service jar"
-        ./mvnw -o -q -B package -DskipTests
-    fi
-    if [ ! -f target/test-classes/org/karyoloop/faults/FaultDriver.class ] \
-        || [ -n "$(find src/test/java/org/karyoloop/faults -newer target/test-classes/org/karyoloop/faults/FaultDriver.class -print -quit)" ]; then
-        ./mvnw -o -q -B test-compile
-    fi
-    if [ ! -s .run/test-classpath.txt ] || [ pom.xml -nt .run/test-classpath.txt ]; then
-        ./mvnw -o -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=.run/test-classpath.txt
-    fi
-    DRIVER_CP="target/test-classes:target/classes:$(cat .run/test-classpath.txt)"
+    KL_TAG=$SCENARIO kl_build_if_stale
+    DRIVER_CP=$(kl_tools_cp)
 }
 
 driver() { java -Xmx256m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$DRIVER_CP" org.karyoloop.faults.FaultDriver "$@"; }
@@ -62,20 +51,8 @@ driver_bg() {
 }
 
 # ---- PostgreSQL (private cluster) ---------------------------------------------------------------
-pg_ctl_private() { runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$FAULTS_PG_DIR" "$@"; }
-
-pg_start() {
-    if [ ! -f "$FAULTS_PG_DIR/PG_VERSION" ]; then
-        mkdir -p "$FAULTS_PG_DIR" && chown postgres "$FAULTS_PG_DIR"
-        runuser -u postgres -- "$PG_BIN/initdb" -D "$FAULTS_PG_DIR" -A trust -U postgres >/dev/null
-    fi
-    pg_ctl_private status >/dev/null 2>&1 && return 0
-    pg_ctl_private -w -t 60 -l "$FAULTS_PG_DIR/server.log" \
-        -o "-p $FAULTS_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$FAULTS_PG_DIR -c max_connections=60" \
-        start >/dev/null
-}
-
-pg_stop() { [ -f "$FAULTS_PG_DIR/postmaster.pid" ] && pg_ctl_private -w -t 60 -m fast stop >/dev/null || true; }
+pg_start() { kl_pg_private_start "$FAULTS_PG_DIR" "$FAULTS_PG_PORT"; }
+pg_stop() { kl_pg_private_stop "$FAULTS_PG_DIR"; }
 
 sql() { PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -p "$FAULTS_PG_PORT" -U postgres -d "${2:-$FAULTS_DB}" -v ON_ERROR_STOP=1 -qtAc "$1"; }
 
@@ -85,43 +62,26 @@ pg_fresh_db() {
 }
 
 # ---- Kafka (private broker) ---------------------------------------------------------------------
-kafka_env() {
-    env KAFKA_PORT="$FAULTS_KAFKA_PORT" KAFKA_CONTROLLER_PORT="$FAULTS_KAFKA_CONTROLLER_PORT" \
-        KARYOLOOP_KAFKA_HOME="$FAULTS_RUN_DIR/kafka" KAFKA_HEAP=512m KAFKA_START_TIMEOUT=120 "$@"
-}
-kafka_start() { kafka_env bash kafka/start.sh >/dev/null; }
-kafka_stop() { kafka_env bash kafka/stop.sh "$@" >/dev/null; }
-kafka_fresh() {
-    kafka_stop --wipe
-    kafka_start
-    kafka_env bash kafka/create-topics.sh >/dev/null
-}
+kafka_start() { kl_kafka_private "$FAULTS_RUN_DIR/kafka" "$FAULTS_KAFKA_PORT" "$FAULTS_KAFKA_CONTROLLER_PORT" start >/dev/null; }
+kafka_stop() { kl_kafka_private "$FAULTS_RUN_DIR/kafka" "$FAULTS_KAFKA_PORT" "$FAULTS_KAFKA_CONTROLLER_PORT" stop "$@" >/dev/null; }
+kafka_fresh() { kl_kafka_private_fresh "$FAULTS_RUN_DIR/kafka" "$FAULTS_KAFKA_PORT" "$FAULTS_KAFKA_CONTROLLER_PORT"; }
 
 # ---- The service ----------------------------------------------------------------------------------
 service_start() {
-    # shellcheck disable=SC2086
-    env KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" DB_HOST=127.0.0.1 DB_PORT="$FAULTS_PG_PORT" DB_NAME="$FAULTS_DB" \
+    KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" DB_HOST=127.0.0.1 DB_PORT="$FAULTS_PG_PORT" DB_NAME="$FAULTS_DB" \
         QUARKUS_HTTP_PORT="$FAULTS_HTTP_PORT" KARYOLOOP_BLOB_ROOT="$FAULTS_RUN_DIR/blobs" \
         KARYOLOOP_INGEST_CLAIM_CHECK_ROOT="$FAULTS_RUN_DIR/claims" \
         KARYOLOOP_ADMIN_USER="${ADMIN%%:*}" KARYOLOOP_ADMIN_PASSWORD="${ADMIN#*:}" \
         KARYOLOOP_SESSION_KEY=faults-session-key-not-a-secret \
-        java $KARYOLOOP_DJL_OPTS -Xmx768m -jar target/quarkus-app/quarkus-run.jar >>"$FAULTS_RUN_DIR/$SCENARIO-service.log" 2>&1 &
-    SERVICE_PID=$!
+        kl_service_start "$FAULTS_RUN_DIR/$SCENARIO-service.log" -Xmx768m
+    SERVICE_PID=$KL_SERVICE_PID
 }
 
 # HTTP status of readiness; 000 when it did not answer within ${1:-5} s.
-ready_status() { curl -s -o /dev/null -w '%{http_code}' --max-time "${1:-5}" "$BASE_URL/q/health/ready" || true; }
+ready_status() { kl_ready_status "$BASE_URL" "${1:-5}"; }
 
-# Waits until readiness is UP (200); prints how long it took.
-await_ready() {
-    local started=$SECONDS limit=${1:-180}
-    until [ "$(ready_status)" = 200 ]; do
-        if ! kill -0 "$SERVICE_PID" 2>/dev/null; then say "service exited; log tail:"; tail -30 "$FAULTS_RUN_DIR/$SCENARIO-service.log"; return 1; fi
-        if ((SECONDS - started > limit)); then say "not ready after ${limit}s"; curl -s "$BASE_URL/q/health/ready"; return 1; fi
-        sleep 1
-    done
-    say "service ready after $((SECONDS - started))s"
-}
+# Waits until readiness is UP (200); says how long it took.
+await_ready() { KL_TAG=$SCENARIO kl_await_ready "$BASE_URL" "${1:-180}" "$SERVICE_PID" "$FAULTS_RUN_DIR/$SCENARIO-service.log"; }
 
 service_kill() {
     [ -n "$SERVICE_PID" ] || return 0
@@ -151,7 +111,7 @@ ports_free() {
     for port in "$FAULTS_KAFKA_PORT" "$FAULTS_KAFKA_CONTROLLER_PORT" "$FAULTS_HTTP_PORT"; do
         if answers "$port"; then say "127.0.0.1:$port is taken (ss -ltnp); set FAULTS_*_PORT to free ports"; exit 2; fi
     done
-    if answers "$FAULTS_PG_PORT" && ! pg_ctl_private status >/dev/null 2>&1; then
+    if answers "$FAULTS_PG_PORT" && ! kl_pg_private_running "$FAULTS_PG_DIR"; then
         say "127.0.0.1:$FAULTS_PG_PORT is taken by a PostgreSQL that is not ours ($FAULTS_PG_DIR)"; exit 2
     fi
 }

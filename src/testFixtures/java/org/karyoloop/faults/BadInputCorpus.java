@@ -8,8 +8,6 @@ import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -22,10 +20,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.karyoloop.testing.TestImages;
 
 /**
- * The bad-input corpus of issue #8, made in code so the repository holds no binary fixtures: each entry is a
+ * The bad-input corpus, made in code so the repository holds no binary fixtures: each entry is a
  * nasty file with the outcome ingest must give it (stored, or refused with a reason code). A seed makes the
  * pixels, so two corpora with different seeds share no acceptable image (a second send is not a duplicate).
- * {@code main DIR [SEED]} writes the files to a folder for scripts and for people to poke at.
+ * {@code FaultDriver corpus-files DIR [SEED]} writes the files to a folder for people to poke at.
  */
 public final class BadInputCorpus {
 
@@ -84,19 +82,6 @@ public final class BadInputCorpus {
         byte[] bytes = random(new Random(seed), HUGE_BYTES);
         System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, 0, bytes, 0, 8);
         return new Entry("file-50mb", "huge.png", "image/png", bytes, "too-many-bytes");
-    }
-
-    /** Writes the corpus (with the 50 MiB file) to {@code args[0]}; {@code args[1]} is the seed (default 1). */
-    public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "target/badinput");
-        long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
-        Files.createDirectories(dir);
-        for (Entry e : entries(seed)) {
-            Files.write(dir.resolve(e.name() + "--" + e.fileName()), e.bytes());
-        }
-        Entry huge = huge(seed);
-        Files.write(dir.resolve(huge.name() + "--" + huge.fileName()), huge.bytes());
-        System.out.println("wrote " + (entries(seed).size() + 1) + " files to " + dir);
     }
 
     private static BufferedImage gray(Random r, int w, int h) {

@@ -1,10 +1,13 @@
 package org.karyoloop.faults;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
@@ -44,13 +47,25 @@ public final class FaultDriver {
             case "topic" -> topic(args[1], args[2], args[3]);
             case "labels" -> labels(args[1]);
             case "corpus" -> corpus(args[1], args[2], args[3], Integer.parseInt(args[4]), args[5]);
+            case "corpus-files" -> corpusFiles(Path.of(args[1]), args.length > 2 ? Long.parseLong(args[2]) : 1);
             default -> {
                 System.err.println("usage: FaultDriver kafka BOOTSTRAP RUN COUNT RATE | rest URL RUN COUNT RATE"
                         + " USER:PASS | topic BOOTSTRAP TOPIC RUN | labels BOOTSTRAP (image ids on stdin)"
-                        + " | corpus URL BOOTSTRAP RUN ROUNDS USER:PASS");
+                        + " | corpus URL BOOTSTRAP RUN ROUNDS USER:PASS | corpus-files DIR [SEED]");
                 System.exit(2);
             }
         }
+    }
+
+    /** Writes the bad-input corpus (with the 50 MiB file) to {@code dir}, pixels from {@code seed}. */
+    static void corpusFiles(Path dir, long seed) throws IOException {
+        Files.createDirectories(dir);
+        List<BadInputCorpus.Entry> entries = new java.util.ArrayList<>(BadInputCorpus.entries(seed));
+        entries.add(BadInputCorpus.huge(seed));
+        for (BadInputCorpus.Entry e : entries) {
+            Files.write(dir.resolve(e.name() + "--" + e.fileName()), e.bytes());
+        }
+        System.out.println("wrote " + entries.size() + " files to " + dir);
     }
 
     /** Produces COUNT images at RATE per second; the producer retries through a broker outage (acks=all). */
