@@ -45,14 +45,14 @@ DB_NAME=$DB QUARKUS_PROFILE=annotation KARYOLOOP_BLOB_ROOT=.run/bench-annotation
   KARYOLOOP_SESSION_KEY="bench-only-session-key-$(date +%s)" \
   MP_MESSAGING_INCOMING_LABELING_REQUESTS_GROUP_ID="bench-annotation-$(date +%s)" \
   MP_MESSAGING_INCOMING_LABELING_REQUESTS_AUTO_OFFSET_RESET=latest \
-  QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${DB_POOL:-20} QUARKUS_HTTP_PORT=8091 \
+  QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${DB_POOL:-20} QUARKUS_HTTP_PORT=8091 QUARKUS_MANAGEMENT_PORT=18091 \
   java $KARYOLOOP_DJL_OPTS -jar target/quarkus-app/quarkus-run.jar > .run/bench-annotation-service.log 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
 for _ in $(seq 1 90); do
-  curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null 2>&1 && break
+  curl -fs http://127.0.0.1:18091/q/health/ready >/dev/null 2>&1 && break
   sleep 1
 done
-curl -fs http://127.0.0.1:8091/q/health/ready >/dev/null || { tail -30 .run/bench-annotation-service.log; exit 1; }
+curl -fs http://127.0.0.1:18091/q/health/ready >/dev/null || { tail -30 .run/bench-annotation-service.log; exit 1; }
 java -Dwarmup="${WARMUP_S:-60}" -Dthink="${THINK_MS:-2000}" -cp "$CP" org.karyoloop.bench.AnnotationBench http://127.0.0.1:8091 \
   "jdbc:postgresql://127.0.0.1:5432/$DB" .run/bench-annotation-blobs "$DOCTORS" "$TASKS" "$SECONDS_PER_PHASE"

@@ -45,7 +45,7 @@ for ch in $(grep -o '^mp\.messaging\.incoming\.[a-z-]*\.enabled' src/main/resour
   export "MP_MESSAGING_INCOMING_${var}_GROUP_ID=bench-e2e-$STAMP-$ch"
   export "MP_MESSAGING_INCOMING_${var}_AUTO_OFFSET_RESET=latest"
 done
-DB_NAME=$DB KARYOLOOP_BLOB_ROOT=.run/bench-e2e-blobs QUARKUS_HTTP_PORT=$PORT \
+DB_NAME=$DB KARYOLOOP_BLOB_ROOT=.run/bench-e2e-blobs QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 10000)) \
   KARYOLOOP_SCORING_MODEL_NAME="$MODEL" KARYOLOOP_TRAINING_MODEL_NAME="$MODEL" \
   KARYOLOOP_SAMPLING_HOURLY_BUDGET=100000 KARYOLOOP_SAMPLING_DAILY_BUDGET=1000000 \
   KARYOLOOP_ADMIN_USER=bench-admin KARYOLOOP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
@@ -53,13 +53,13 @@ DB_NAME=$DB KARYOLOOP_BLOB_ROOT=.run/bench-e2e-blobs QUARKUS_HTTP_PORT=$PORT \
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
 for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
+  curl -fs "http://127.0.0.1:$((PORT + 10000))/q/health/ready" >/dev/null 2>&1 && break
   sleep 1
 done
-curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { tail -30 .run/bench-e2e-service.log; exit 1; }
+curl -fs "http://127.0.0.1:$((PORT + 10000))/q/health/ready" >/dev/null || { tail -30 .run/bench-e2e-service.log; exit 1; }
 # The consumer groups must own their partitions before the first record, or "latest" skips it.
 sleep 5
-java $KARYOLOOP_DJL_OPTS -Dservice="http://127.0.0.1:$PORT" -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" \
+java $KARYOLOOP_DJL_OPTS -Dservice="http://127.0.0.1:$PORT" -Dmanagement="http://127.0.0.1:$((PORT + 10000))" -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" \
   -Dmodel="$MODEL" -Dparams=.run/bench-e2e-model.params -cp "$CP" org.karyoloop.bench.E2eBench "$N" "$SIZE" \
   2> .run/bench-e2e.err | tee .run/bench-e2e.out
 RSS_MB=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE/status")

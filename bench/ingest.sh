@@ -37,16 +37,16 @@ GROUP="bench-ingest-$(date +%s)"
 DB_NAME=karyoloop_bench QUARKUS_PROFILE=ingest KARYOLOOP_BLOB_ROOT=.run/bench-blobs \
   MP_MESSAGING_INCOMING_IMAGES_RAW_GROUP_ID="$GROUP" \
   MP_MESSAGING_INCOMING_IMAGES_RAW_AUTO_OFFSET_RESET=latest \
-  QUARKUS_HTTP_PORT=8089 \
+  QUARKUS_HTTP_PORT=8089 QUARKUS_MANAGEMENT_PORT=18089 \
   java $KARYOLOOP_DJL_OPTS -jar target/quarkus-app/quarkus-run.jar > .run/bench-ingest-service.log 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
 for _ in $(seq 1 90); do
-  curl -fs http://127.0.0.1:8089/q/health/ready >/dev/null 2>&1 && break
+  curl -fs http://127.0.0.1:18089/q/health/ready >/dev/null 2>&1 && break
   sleep 1
 done
-curl -fs http://127.0.0.1:8089/q/health/ready >/dev/null || { tail -30 .run/bench-ingest-service.log; exit 1; }
+curl -fs http://127.0.0.1:18089/q/health/ready >/dev/null || { tail -30 .run/bench-ingest-service.log; exit 1; }
 java -Dgroup="$GROUP" -cp "$CP" org.karyoloop.bench.IngestBench "$N" "$SIZE" > .run/bench-ingest.out
 echo "where ingest time goes (sum of seconds per stage, all worker threads):"
-curl -s http://127.0.0.1:8089/q/metrics | grep -E '^karyoloop_ingest_stage_seconds_(sum|count)' || true
+curl -s http://127.0.0.1:18089/q/metrics | grep -E '^karyoloop_ingest_stage_seconds_(sum|count)' || true
 cat .run/bench-ingest.out

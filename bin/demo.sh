@@ -3,6 +3,7 @@
 # demo users, starts the simulated microscopes and, with --doctor, the simulated doctor. Ctrl-C stops all.
 PORT=${QUARKUS_HTTP_PORT:-8080}
 URL=http://127.0.0.1:$PORT
+MANAGEMENT_URL=http://127.0.0.1:${QUARKUS_MANAGEMENT_PORT:-9000}
 export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:${KAFKA_PORT:-9092}}
 mkdir -p .run/demo
 if [ -n "${KARYOLOOP_DEMO_PASSWORD:-}" ]; then
@@ -57,8 +58,8 @@ KARYOLOOP_ADMIN_USER=demo-admin KARYOLOOP_ADMIN_PASSWORD=$ADMIN_PW \
   java $KARYOLOOP_DJL_OPTS ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar &
 PIDS+=($!)
 echo "[demo] waiting for the service to be ready at $URL"
-for _ in $(seq 1 240); do curl -fs "$URL/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "$URL/q/health/ready" >/dev/null || { echo "[demo] the service did not get ready" >&2; exit 1; }
+for _ in $(seq 1 240); do curl -fs "$MANAGEMENT_URL/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+curl -fs "$MANAGEMENT_URL/q/health/ready" >/dev/null || { echo "[demo] the service did not get ready" >&2; exit 1; }
 for user in doctor operator; do
   pwvar=$(echo "${user}_PW" | tr '[:lower:]' '[:upper:]')
   code=$(curl -s -o /dev/null -w '%{http_code}' -u "demo-admin:$ADMIN_PW" -H 'Content-Type: application/json' \

@@ -4,7 +4,7 @@
 # here, never against the shared server on 5432 or the shared broker on 9092 (other people's tests use those):
 #   PostgreSQL  127.0.0.1:$FAULTS_PG_PORT (55439), a cluster made with initdb in $FAULTS_PG_DIR (as user postgres)
 #   Kafka       127.0.0.1:$FAULTS_KAFKA_PORT (29392, controller 29393), data in .run/faults/kafka (wiped per run)
-#   karyoloop   the built jar, every role in one process, on 127.0.0.1:$FAULTS_HTTP_PORT (8395)
+#   karyoloop   the built jar, every role in one process, on 127.0.0.1:$FAULTS_HTTP_PORT (8395), management on $FAULTS_MANAGEMENT_PORT (18395)
 # A port that is already taken stops the scenario before anything starts: kafka/start.sh would otherwise
 # happily reuse a broker someone else started there, and the scenario would stop nothing and test nothing.
 # The stop functions only ever touch processes this file started (pid variables, pid files under .run/faults).
@@ -19,10 +19,12 @@ FAULTS_PG_DIR=${FAULTS_PG_DIR:-/tmp/karyoloop-faults-pg-$FAULTS_PG_PORT}
 FAULTS_KAFKA_PORT=${FAULTS_KAFKA_PORT:-29392}
 FAULTS_KAFKA_CONTROLLER_PORT=${FAULTS_KAFKA_CONTROLLER_PORT:-29393}
 FAULTS_HTTP_PORT=${FAULTS_HTTP_PORT:-8395}
+FAULTS_MANAGEMENT_PORT=${FAULTS_MANAGEMENT_PORT:-18395}
 FAULTS_DB=karyoloop_faults
 FAULTS_RUN_DIR=$ROOT/.run/faults
 BOOTSTRAP=127.0.0.1:$FAULTS_KAFKA_PORT
 BASE_URL=http://127.0.0.1:$FAULTS_HTTP_PORT
+MANAGEMENT_URL=http://127.0.0.1:$FAULTS_MANAGEMENT_PORT
 ADMIN=faults-admin:faults-admin-password
 LAB=faults-lab:faults-lab-password
 PG_BIN=/usr/lib/postgresql/15/bin
@@ -101,7 +103,7 @@ kafka_fresh() {
 service_start() {
     # shellcheck disable=SC2086
     env KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" DB_HOST=127.0.0.1 DB_PORT="$FAULTS_PG_PORT" DB_NAME="$FAULTS_DB" \
-        QUARKUS_HTTP_PORT="$FAULTS_HTTP_PORT" KARYOLOOP_BLOB_ROOT="$FAULTS_RUN_DIR/blobs" \
+        QUARKUS_HTTP_PORT="$FAULTS_HTTP_PORT" QUARKUS_MANAGEMENT_PORT="$FAULTS_MANAGEMENT_PORT" KARYOLOOP_BLOB_ROOT="$FAULTS_RUN_DIR/blobs" \
         KARYOLOOP_INGEST_CLAIM_CHECK_ROOT="$FAULTS_RUN_DIR/claims" \
         KARYOLOOP_ADMIN_USER="${ADMIN%%:*}" KARYOLOOP_ADMIN_PASSWORD="${ADMIN#*:}" \
         KARYOLOOP_SESSION_KEY=faults-session-key-not-a-secret \
@@ -110,14 +112,14 @@ service_start() {
 }
 
 # HTTP status of readiness; 000 when it did not answer within ${1:-5} s.
-ready_status() { curl -s -o /dev/null -w '%{http_code}' --max-time "${1:-5}" "$BASE_URL/q/health/ready" || true; }
+ready_status() { curl -s -o /dev/null -w '%{http_code}' --max-time "${1:-5}" "$MANAGEMENT_URL/q/health/ready" || true; }
 
 # Waits until readiness is UP (200); prints how long it took.
 await_ready() {
     local started=$SECONDS limit=${1:-180}
     until [ "$(ready_status)" = 200 ]; do
         if ! kill -0 "$SERVICE_PID" 2>/dev/null; then say "service exited; log tail:"; tail -30 "$FAULTS_RUN_DIR/$SCENARIO-service.log"; return 1; fi
-        if ((SECONDS - started > limit)); then say "not ready after ${limit}s"; curl -s "$BASE_URL/q/health/ready"; return 1; fi
+        if ((SECONDS - started > limit)); then say "not ready after ${limit}s"; curl -s "$MANAGEMENT_URL/q/health/ready"; return 1; fi
         sleep 1
     done
     say "service ready after $((SECONDS - started))s"
@@ -148,7 +150,7 @@ cleanup() {
 # Refuses to start when another process holds one of the ports (someone else's private instance).
 ports_free() {
     local port
-    for port in "$FAULTS_KAFKA_PORT" "$FAULTS_KAFKA_CONTROLLER_PORT" "$FAULTS_HTTP_PORT"; do
+    for port in "$FAULTS_KAFKA_PORT" "$FAULTS_KAFKA_CONTROLLER_PORT" "$FAULTS_HTTP_PORT" "$FAULTS_MANAGEMENT_PORT"; do
         if answers "$port"; then say "127.0.0.1:$port is taken (ss -ltnp); set FAULTS_*_PORT to free ports"; exit 2; fi
     done
     if answers "$FAULTS_PG_PORT" && ! pg_ctl_private status >/dev/null 2>&1; then
