@@ -41,17 +41,17 @@ for ch in $(grep -o '^mp\.messaging\.incoming\.[a-z-]*\.enabled' src/main/resour
   export "MP_MESSAGING_INCOMING_${var}_GROUP_ID=bench-e2e-$STAMP-$ch"
   export "MP_MESSAGING_INCOMING_${var}_AUTO_OFFSET_RESET=latest"
 done
-DB_NAME=$DB KARYOLOOP_BLOB_ROOT=.run/bench-e2e-blobs QUARKUS_HTTP_PORT=$PORT \
+DB_NAME=$DB KARYOLOOP_BLOB_ROOT=.run/bench-e2e-blobs QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 10000)) \
   KARYOLOOP_SCORING_MODEL_NAME="$MODEL" KARYOLOOP_TRAINING_MODEL_NAME="$MODEL" \
   KARYOLOOP_SAMPLING_HOURLY_BUDGET=100000 KARYOLOOP_SAMPLING_DAILY_BUDGET=1000000 \
   KARYOLOOP_ADMIN_USER=bench-admin KARYOLOOP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
   kl_service_start .run/bench-e2e-service.log
 SERVICE=$KL_SERVICE_PID
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
-kl_await_ready "http://127.0.0.1:$PORT" 180 "$SERVICE" .run/bench-e2e-service.log
+kl_await_ready "http://127.0.0.1:$((PORT + 10000))" 180 "$SERVICE" .run/bench-e2e-service.log
 # The consumer groups must own their partitions before the first record, or "latest" skips it.
 sleep 5
-kl_tool ${BENCH_JAVA_OPTS:-} $KARYOLOOP_DJL_OPTS -Dservice="http://127.0.0.1:$PORT" -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" \
+kl_tool ${BENCH_JAVA_OPTS:-} $KARYOLOOP_DJL_OPTS -Dservice="http://127.0.0.1:$PORT" -Dmanagement="http://127.0.0.1:$((PORT + 10000))" -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" \
   -Dmodel="$MODEL" -Dparams=.run/bench-e2e-model.params org.karyoloop.bench.E2eBench "$N" "$SIZE" \
   2> .run/bench-e2e.err | tee .run/bench-e2e.out
 RSS_MB=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE/status")

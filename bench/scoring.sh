@@ -48,12 +48,12 @@ MODEL="bench-$STAMP"
 DB_NAME=karyoloop_bench_scoring QUARKUS_PROFILE=scoring KARYOLOOP_BLOB_ROOT=.run/bench-scoring-blobs \
   MP_MESSAGING_INCOMING_IMAGES_INGESTED_GROUP_ID="bench-scoring-$STAMP" \
   MP_MESSAGING_INCOMING_IMAGES_INGESTED_AUTO_OFFSET_RESET=latest \
-  KARYOLOOP_SCORING_MODEL_NAME="$MODEL" QUARKUS_HTTP_PORT=8091 \
+  KARYOLOOP_SCORING_MODEL_NAME="$MODEL" QUARKUS_HTTP_PORT=8091 QUARKUS_MANAGEMENT_PORT=18091 \
   KARYOLOOP_ADMIN_USER=bench-admin KARYOLOOP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
   kl_service_start .run/bench-scoring-service.log ${KARYOLOOP_BENCH_SERVICE_OPTS:-}
 SERVICE=$KL_SERVICE_PID
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
-kl_await_ready http://127.0.0.1:8091 90 "$SERVICE" .run/bench-scoring-service.log
+kl_await_ready http://127.0.0.1:18091 90 "$SERVICE" .run/bench-scoring-service.log
 # The consumer group must own its partitions before the first event, or "latest" skips it.
 sleep 3
 # Where the CPU of (a) and (b) goes (bench/CpuAccount): the machine's busy share, this service, the broker,
@@ -65,5 +65,5 @@ kl_tool ${BENCH_JAVA_OPTS:-} $KARYOLOOP_DJL_OPTS -Dpids="service:$SERVICE,broker
   2> .run/bench-scoring.err > .run/bench-scoring.out \
   || { tail -20 .run/bench-scoring.err; exit 1; }
 echo "micro-batches and inference in the service:"
-curl -s http://127.0.0.1:8091/q/metrics | grep -E '^karyoloop_scoring_(batch_size|inference_seconds)_(sum|count)' || true
+curl -s http://127.0.0.1:18091/q/metrics | grep -E '^karyoloop_scoring_(batch_size|inference_seconds)_(sum|count)' || true
 cat .run/bench-scoring.out

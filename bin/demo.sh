@@ -3,6 +3,7 @@
 # demo users, starts the simulated microscopes and, with --doctor, the simulated doctor. Ctrl-C stops all.
 PORT=${QUARKUS_HTTP_PORT:-8080}
 URL=http://127.0.0.1:$PORT
+MANAGEMENT_URL=http://127.0.0.1:${QUARKUS_MANAGEMENT_PORT:-9000}
 export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:${KAFKA_PORT:-9092}}
 mkdir -p .run/demo
 if [ -n "${KARYOLOOP_DEMO_PASSWORD:-}" ]; then
@@ -57,7 +58,7 @@ KARYOLOOP_ADMIN_USER=demo-admin KARYOLOOP_ADMIN_PASSWORD=$ADMIN_PW \
   java $KARYOLOOP_DJL_OPTS ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar &
 PIDS+=($!)
 echo "[demo] waiting for the service to be ready at $URL"
-KL_TAG=demo kl_await_ready "$URL" 240 "${PIDS[0]}"
+KL_TAG=demo kl_await_ready "$MANAGEMENT_URL" 240 "${PIDS[0]}"
 for user in doctor operator; do
   pwvar=$(echo "${user}_PW" | tr '[:lower:]' '[:upper:]')
   code=$(curl -s -o /dev/null -w '%{http_code}' -u "demo-admin:$ADMIN_PW" -H 'Content-Type: application/json' \

@@ -5,7 +5,7 @@
 #   PostgreSQL  127.0.0.1:$FAULTS_PG_PORT (55439), a cluster made with initdb in $FAULTS_PG_DIR (as user postgres;
 #               the newest PostgreSQL installed, bin/lib.sh kl_pg_bin)
 #   Kafka       127.0.0.1:$FAULTS_KAFKA_PORT (29392, controller 29393), data in .run/faults/kafka (wiped per run)
-#   karyoloop   the built jar, every role in one process, on 127.0.0.1:$FAULTS_HTTP_PORT (8395)
+#   karyoloop   the built jar, every role in one process, on 127.0.0.1:$FAULTS_HTTP_PORT (8395), management on $FAULTS_MANAGEMENT_PORT (18395)
 # A port that is already taken stops the scenario before anything starts: kafka/start.sh would otherwise
 # happily reuse a broker someone else started there, and the scenario would stop nothing and test nothing.
 # The stop functions only ever touch processes this file started (pid variables, pid files under .run/faults).
@@ -19,10 +19,12 @@ FAULTS_PG_DIR=${FAULTS_PG_DIR:-/tmp/karyoloop-faults-pg-$FAULTS_PG_PORT}
 FAULTS_KAFKA_PORT=${FAULTS_KAFKA_PORT:-29392}
 FAULTS_KAFKA_CONTROLLER_PORT=${FAULTS_KAFKA_CONTROLLER_PORT:-29393}
 FAULTS_HTTP_PORT=${FAULTS_HTTP_PORT:-8395}
+FAULTS_MANAGEMENT_PORT=${FAULTS_MANAGEMENT_PORT:-18395}
 FAULTS_DB=karyoloop_faults
 FAULTS_RUN_DIR=$ROOT/.run/faults
 BOOTSTRAP=127.0.0.1:$FAULTS_KAFKA_PORT
 BASE_URL=http://127.0.0.1:$FAULTS_HTTP_PORT
+MANAGEMENT_URL=http://127.0.0.1:$FAULTS_MANAGEMENT_PORT
 ADMIN=faults-admin:faults-admin-password
 LAB=faults-lab:faults-lab-password
 SERVICE_PID=""
@@ -69,7 +71,7 @@ kafka_fresh() { kl_kafka_private_fresh "$FAULTS_RUN_DIR/kafka" "$FAULTS_KAFKA_PO
 # ---- The service ----------------------------------------------------------------------------------
 service_start() {
     KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" DB_HOST=127.0.0.1 DB_PORT="$FAULTS_PG_PORT" DB_NAME="$FAULTS_DB" \
-        QUARKUS_HTTP_PORT="$FAULTS_HTTP_PORT" KARYOLOOP_BLOB_ROOT="$FAULTS_RUN_DIR/blobs" \
+        QUARKUS_HTTP_PORT="$FAULTS_HTTP_PORT" QUARKUS_MANAGEMENT_PORT="$FAULTS_MANAGEMENT_PORT" KARYOLOOP_BLOB_ROOT="$FAULTS_RUN_DIR/blobs" \
         KARYOLOOP_INGEST_CLAIM_CHECK_ROOT="$FAULTS_RUN_DIR/claims" \
         KARYOLOOP_ADMIN_USER="${ADMIN%%:*}" KARYOLOOP_ADMIN_PASSWORD="${ADMIN#*:}" \
         KARYOLOOP_SESSION_KEY=faults-session-key-not-a-secret \
@@ -78,10 +80,10 @@ service_start() {
 }
 
 # HTTP status of readiness; 000 when it did not answer within ${1:-5} s.
-ready_status() { kl_ready_status "$BASE_URL" "${1:-5}"; }
+ready_status() { kl_ready_status "$MANAGEMENT_URL" "${1:-5}"; }
 
 # Waits until readiness is UP (200); says how long it took.
-await_ready() { KL_TAG=$SCENARIO kl_await_ready "$BASE_URL" "${1:-180}" "$SERVICE_PID" "$FAULTS_RUN_DIR/$SCENARIO-service.log"; }
+await_ready() { KL_TAG=$SCENARIO kl_await_ready "$MANAGEMENT_URL" "${1:-180}" "$SERVICE_PID" "$FAULTS_RUN_DIR/$SCENARIO-service.log"; }
 
 service_kill() {
     [ -n "$SERVICE_PID" ] || return 0

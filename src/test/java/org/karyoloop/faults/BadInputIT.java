@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +30,9 @@ import org.karyoloop.testing.TestImages;
  */
 @QuarkusTest
 class BadInputIT {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     private static final String ID = "00000000-0000-0000-0000-00000000bad1";
 
@@ -137,7 +142,7 @@ class BadInputIT {
     private void serviceStillServes() {
         asLabSystem().contentType("image/png").body(TestImages.uniquePng(64, 48)).when().post("/api/images")
                 .then().statusCode(201).body("id", notNullValue());
-        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get(onManagement("/q/health/live")).then().statusCode(200);
     }
 
     /** Checks a problem+json answer in the 4xx range, with {@code code} when given. */
@@ -173,5 +178,10 @@ class BadInputIT {
 
     private static RequestSpecification asDoctor() {
         return given().auth().preemptive().basic("doctor1", "doctor1-pass");
+    }
+
+    /** {@code path} on the management interface (health, metrics), which is not on the public port. */
+    private String onManagement(String path) {
+        return "http://" + management.getHost() + ":" + management.getPort() + path;
     }
 }

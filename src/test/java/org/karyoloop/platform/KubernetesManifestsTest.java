@@ -246,9 +246,43 @@ class KubernetesManifestsTest {
                 assertThat(c.getStartupProbe().getHttpGet().getPath()).as(what).isEqualTo("/q/health/started");
                 assertThat(c.getReadinessProbe().getHttpGet().getPath()).as(what).isEqualTo("/q/health/ready");
                 assertThat(c.getLivenessProbe().getHttpGet().getPath()).as(what).isEqualTo("/q/health/live");
-                Stream.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe()).forEach(p ->
-                        assertThat(declares(pod, p.getHttpGet().getPort())).as(what + " probe port").isTrue());
+                Stream.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe()).forEach(p -> {
+                    assertThat(declares(pod, p.getHttpGet().getPort())).as(what + " probe port").isTrue();
+                    assertThat(p.getHttpGet().getPort().getStrVal()).as(what + ": probes use the management interface")
+                            .isEqualTo("management");
+                });
+                assertThat(c.getPorts()).as(what + ": the management interface on its own port (Quarkus default)")
+                        .anyMatch(port -> "management".equals(port.getName()) && port.getContainerPort() == 9000);
+                assertThat(pod.getMetadata().getAnnotations()).as(what + ": Prometheus scrapes the management port")
+                        .containsEntry("prometheus.io/port", "9000").containsEntry("prometheus.io/path", "/q/metrics");
                 assertResources(what, pod);
+            }
+        }
+    }
+
+    @Test
+    void theManagementPortIsReachedOnlyThroughTheHeadlessMetricsServiceAndFromMonitoring() {
+        for (KubernetesManifests m : RENDERED.values()) {
+            for (Service s : m.all(Service.class)) {
+                boolean management = s.getSpec().getPorts().stream()
+                        .anyMatch(port -> "management".equals(port.getTargetPort().getStrVal()));
+                assertThat(management).as(m.name + " Service " + s.getMetadata().getName())
+                        .isEqualTo(s.getMetadata().getName().equals("karyoloop-metrics"));
+                if (management) {
+                    assertThat(s.getSpec().getClusterIP()).isEqualTo("None");
+                }
+            }
+            for (NetworkPolicy p : m.all(NetworkPolicy.class)) {
+                for (NetworkPolicyIngressRule rule : p.getSpec().getIngress()) {
+                    boolean opensManagement = rule.getPorts().stream()
+                            .anyMatch(port -> "management".equals(port.getPort().getStrVal()));
+                    if (opensManagement) {
+                        assertThat(rule.getFrom()).as(p.getMetadata().getName() + ": management only from monitoring")
+                                .allMatch(peer -> peer.getNamespaceSelector() != null && Map.of(
+                                        "kubernetes.io/metadata.name", "monitoring").equals(peer.getNamespaceSelector()
+                                        .getMatchLabels()));
+                    }
+                }
             }
         }
     }
@@ -540,15 +574,18 @@ class KubernetesManifestsTest {
                 .containsEntry("PYTORCH_FLAVOR", "$FLAVOR").containsEntry("DJL_CACHE_DIR", "/opt/djl");
         assertThat(containerfile).contains("ENV DJL_CACHE_DIR=/opt/djl");
         String user = instruction(runStage, "USER");
-        String port = instruction(runStage, "EXPOSE");
+        Matcher exposed = Pattern.compile("^EXPOSE ([0-9 ]+)$", Pattern.MULTILINE).matcher(runStage);
+        assertThat(exposed.find()).as("EXPOSE in the run stage").isTrue();
+        Set<Integer> ports = Stream.of(exposed.group(1).trim().split(" +")).map(Integer::valueOf)
+                .collect(Collectors.toSet());
         String workdir = instruction(runStage, "WORKDIR");
         for (KubernetesManifests m : RENDERED.values()) {
             m.podTemplates().forEach((owner, pod) -> {
                 assertThat(pod.getSpec().getSecurityContext().getRunAsUser()).as(owner)
                         .isEqualTo(Long.parseLong(user));
                 Container c = pod.getSpec().getContainers().get(0);
-                assertThat(c.getPorts()).extracting(ContainerPort::getContainerPort).as(owner)
-                        .allMatch(p -> p == Integer.parseInt(port));
+                assertThat(c.getPorts()).extracting(ContainerPort::getContainerPort).as(owner + ": ports the image exposes")
+                        .allMatch(ports::contains);
                 assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
                 Set<String> emptyDirs = pod.getSpec().getVolumes().stream().filter(v -> v.getEmptyDir() != null)
                         .map(v -> v.getName()).collect(Collectors.toSet());

@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,6 +25,9 @@ import org.karyoloop.rollout.persistence.EvidenceRepository;
  */
 @QuarkusTest
 class RolloutInsightsIT {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Inject
     RolloutService rollouts;
@@ -89,7 +94,7 @@ class RolloutInsightsIT {
         seed.observations(model, "v1", "stable", now, 2, 0, 1, 0);
         metrics.refresh();
 
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = given().get(onManagement("/q/metrics")).then().statusCode(200).extract().asString();
         String canary = "{arm=\"canary\",model=\"" + model + "\",version=\"v2\"}";
         String stable = "{arm=\"stable\",model=\"" + model + "\",version=\"v1\"}";
         assertThat(scrape).contains("karyoloop_rollout_live_precision" + canary + " 0.75",
@@ -103,5 +108,10 @@ class RolloutInsightsIT {
 
     private static io.restassured.specification.RequestSpecification operator() {
         return given().auth().preemptive().basic("operator1", "operator1-pass");
+    }
+
+    /** {@code path} on the management interface (health, metrics), which is not on the public port. */
+    private String onManagement(String path) {
+        return "http://" + management.getHost() + ":" + management.getPort() + path;
     }
 }

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +54,9 @@ import org.karyoloop.testing.KafkaTestClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScoringIT {
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Inject
     ModelRegistry registry;
     @Inject
@@ -92,7 +97,7 @@ class ScoringIT {
     @Test
     @Order(1)
     void withoutAModelImagesArePassedOnUnscoredAndARedeliveryIsNotScoredTwice() {
-        RestAssured.get("/q/health/ready").then().statusCode(200)
+        RestAssured.get(onManagement("/q/health/ready")).then().statusCode(200)
                 .body("checks.find { it.name == 'kafka-broker' }.status", org.hamcrest.Matchers.equalTo("UP"));
         ImageIngested image = fixture.newImage();
         fixture.send(image);
@@ -142,7 +147,7 @@ class ScoringIT {
             List<Prediction> rows = QuarkusTransaction.requiringNew().call(() -> predictions.byImage(image.imageId()));
             assertThat(rows).singleElement().satisfies(p -> assertThat(p.modelVersion).isEqualTo("v1"));
         }
-        RestAssured.get("/q/health/ready").then().statusCode(200);
+        RestAssured.get(onManagement("/q/health/ready")).then().statusCode(200);
     }
 
     @Test
@@ -283,5 +288,10 @@ class ScoringIT {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code path} on the management interface (health, metrics), which is not on the public port. */
+    private String onManagement(String path) {
+        return "http://" + management.getHost() + ":" + management.getPort() + path;
     }
 }

@@ -40,7 +40,7 @@ public final class E2eBench {
         ModelVersionSpec spec = BenchModel.spec(modelName);
         ScoringBench.register(service, spec, Files.readAllBytes(Path.of(System.getProperty("params"))));
         ScoringBench.rollout(modelName);
-        ScoringBench.awaitServing(service);
+        ScoringBench.awaitServing(System.getProperty("management", "http://127.0.0.1:18092"));
         Random random = new Random(System.nanoTime());
         try (KafkaProducer<String, byte[]> producer = ScoringBench.producer();
                 KafkaConsumer<String, byte[]> scored = ScoringBench.atEnd("images.scored");

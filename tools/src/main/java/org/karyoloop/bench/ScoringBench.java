@@ -96,7 +96,7 @@ public final class ScoringBench {
         double bare = bare(spec, params, pngs, cpu);
         register(service, spec, params);
         rollout(modelName);
-        awaitServing(service);
+        awaitServing(System.getProperty("management", "http://127.0.0.1:18091"));
         try (KafkaProducer<String, byte[]> producer = producer()) {
             // Warm-up, as the bare loop had one: the same images once through the service, untimed, so that (b)
             // measures the service as it runs for days, not its JIT compiling Kafka, Hibernate and DJL paths.
@@ -337,10 +337,11 @@ public final class ScoringBench {
         }
     }
 
-    static void awaitServing(String service) throws Exception {
+    /** Waits until the service's readiness, on its management interface at {@code management}, names v1 serving. */
+    static void awaitServing(String management) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 120; i++) {
-            String body = http.send(HttpRequest.newBuilder(URI.create(service + "/q/health/ready")).build(),
+            String body = http.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             if (SERVING_V1.matcher(body).find()) {
                 return;
