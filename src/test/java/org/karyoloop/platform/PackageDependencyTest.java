@@ -17,7 +17,7 @@ class PackageDependencyTest {
 
     private static final List<String> ROLES = List.of("ingest", "scoring", "sampling", "annotation", "training",
             "rollout");
-    private static final List<String> SHARED = List.of("events", "imaging", "ml", "platform", "synth");
+    private static final List<String> SHARED = List.of("events", "imaging", "ml", "platform", "synth", "cli");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.karyoloop\\.(\\w+)\\.",
             Pattern.MULTILINE);
 

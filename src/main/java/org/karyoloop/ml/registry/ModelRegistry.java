@@ -94,6 +94,11 @@ public class ModelRegistry {
 
     /** The artifact bytes of a registered version, checked against its SHA-256. */
     public byte[] artifact(ModelVersionSpec spec) {
+        return artifact(blobs, spec);
+    }
+
+    /** The artifact bytes of a registered version from {@code blobs}, checked against its SHA-256. */
+    public static byte[] artifact(BlobStore blobs, ModelVersionSpec spec) {
         try (InputStream in = blobs.open(spec.artifactSha256()).orElseThrow(() -> new ModelArtifactRejectedException(
                 Reason.MISSING, "the blob store has no artifact " + spec.artifactSha256() + " for " + spec.id()))) {
             byte[] bytes = in.readAllBytes();
@@ -107,7 +112,13 @@ public class ModelRegistry {
         }
     }
 
-    private static void validate(ModelVersionSpec spec) {
+    /**
+     * Checks the metadata registration requires: name and version, format, origin, architecture, preprocessing, and
+     * a class order and threshold that make a grade rule.
+     *
+     * @throws ModelArtifactRejectedException INVALID_METADATA, saying what is missing or wrong
+     */
+    public static void validate(ModelVersionSpec spec) {
         String problem = null;
         if (blank(spec.modelName()) || blank(spec.version()) || spec.modelName().length() > 100
                 || spec.version().length() > 100) {
@@ -151,6 +162,11 @@ public class ModelRegistry {
     }
 
     private ModelVersionSpec toSpec(ModelVersion v) {
+        return toSpec(v, mapper);
+    }
+
+    /** The spec of a model_version row, its JSON columns read with {@code mapper}. */
+    public static ModelVersionSpec toSpec(ModelVersion v, ObjectMapper mapper) {
         try {
             return new ModelVersionSpec(v.modelName, v.version, v.artifactFormat, v.artifactSha256, v.architecture,
                     mapper.readValue(v.preprocessing, PreprocessRecipe.class),
