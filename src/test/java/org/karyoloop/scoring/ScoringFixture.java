@@ -54,7 +54,7 @@ final class ScoringFixture {
             throw new UncheckedIOException(e);
         }
         return new ImageIngested(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), sha, blobs.uri(sha), "PNG",
-                160, 120, 8, png.length, "scope-t", "slide-t", null, 200, 30, 220, 0.1);
+                160, 120, 8, png.length, "scope-t", "slide-t", null, 200, 30, 220, 0.1, "brightfield");
     }
 
     void send(ImageIngested image) {
