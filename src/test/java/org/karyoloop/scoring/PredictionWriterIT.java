@@ -100,7 +100,7 @@ class PredictionWriterIT {
 
     private boolean record(ImageIngested image) {
         return writer.record(image, new Lease(new Routing.Decision(null, Routing.NONE, null), Instant.now(), 1),
-                null, null);
+                null, null, null);
     }
 
     private static ImageIngested image(UUID eventId, UUID imageId) {
