@@ -10,6 +10,9 @@ import java.util.UUID;
  * @param blobUri where the original bytes are (content-addressed by {@code sha256})
  * @param backgroundLevel robust estimate of the bright-field background, 0..255
  * @param foregroundFraction share of pixels clearly darker than the background
+ * @param modality {@code brightfield}, {@code fluorescence} or {@code fluorescence-inverted}, detected from the
+ *     content or configured for the source; null in events written before ingest recorded it (consumers then
+ *     detect it from the image)
  */
 public record ImageIngested(
         UUID eventId,
@@ -29,7 +32,8 @@ public record ImageIngested(
         double meanIntensity,
         double stdIntensity,
         int backgroundLevel,
-        double foregroundFraction) implements DomainEvent {
+        double foregroundFraction,
+        String modality) implements DomainEvent {
 
     public static final int SCHEMA_VERSION = 1;
 }

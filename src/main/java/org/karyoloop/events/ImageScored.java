@@ -17,6 +17,13 @@ import java.util.UUID;
  * @param goodThreshold the calibrated threshold applied to P(GOOD); null when unscored
  * @param uncertainty 0 (certain) .. 1 (maximally unsure); null when unscored
  * @param latencyMs from images.ingested to this decision
+ * @param modality the modality the image was measured as ({@code brightfield}, {@code fluorescence},
+ *     {@code fluorescence-inverted})
+ * @param spread whether the image is a metaphase spread at all; when false the grade is never GOOD (it is POOR)
+ *     and consumers must not treat it as a spread to label or rank. Null in events written before scoring
+ *     measured: read as a spread
+ * @param reason why it is not a spread ({@code blank-frame}, {@code saturated}, {@code too-few-chromosomes},
+ *     {@code interphase-only}, {@code karyogram}), or null
  */
 public record ImageScored(
         UUID eventId,
@@ -34,7 +41,15 @@ public record ImageScored(
         Grade grade,
         Double goodThreshold,
         Double uncertainty,
-        long latencyMs) implements DomainEvent {
+        long latencyMs,
+        String modality,
+        Boolean spread,
+        String reason) implements DomainEvent {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** Whether the image may be treated as a spread: measured as one, or not measured (older events). */
+    public boolean gradeable() {
+        return spread == null || spread;
+    }
 }

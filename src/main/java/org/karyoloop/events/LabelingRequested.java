@@ -16,6 +16,10 @@ import java.util.UUID;
  * @param modelGrade the model's grade at its calibrated threshold, null when unscored
  * @param goodThreshold the calibrated threshold applied to P(GOOD), null when unscored
  * @param legacyGrade the archive's label being reviewed (reason label-review), else null
+ * @param modality the modality scoring measured the image as ({@code brightfield}, {@code fluorescence},
+ *     {@code fluorescence-inverted}), shown to the doctor; null when unknown (older events)
+ * @param notSpreadReason why scoring measured the image as not a metaphase spread, or null; sampling never requests
+ *     such images, so only another producer's request carries one
  */
 public record LabelingRequested(
         UUID eventId,
@@ -34,7 +38,9 @@ public record LabelingRequested(
         Double pGood,
         Grade modelGrade,
         Double goodThreshold,
-        Grade legacyGrade) implements DomainEvent {
+        Grade legacyGrade,
+        String modality,
+        String notSpreadReason) implements DomainEvent {
 
     public static final int SCHEMA_VERSION = 1;
 }

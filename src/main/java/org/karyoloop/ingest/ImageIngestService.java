@@ -22,14 +22,15 @@ import org.karyoloop.imaging.IntensityStats;
 import org.karyoloop.ingest.IngestRequestRejectedException.Reason;
 import org.karyoloop.ingest.persistence.Image;
 import org.karyoloop.ingest.persistence.ImageRepository;
+import org.karyoloop.ml.spread.Modality;
 import org.karyoloop.platform.blob.BlobStore;
 import org.karyoloop.platform.messaging.TopicsConfig;
 import org.karyoloop.platform.outbox.OutboxWriter;
 
 /**
- * Ingests one image: hash, dedupe, decode within limits, store the original once by SHA-256, then
- * record the image and stage {@link ImageIngested} in one transaction (the outbox), so a crash at any
- * point neither loses an accepted image nor creates it twice. Thread-safe (stateless); callers may
+ * Ingests one image: hash, dedupe, decode within limits, choose its modality ({@link ModalityChooser}), store the
+ * original once by SHA-256, then record the image and stage {@link ImageIngested} in one transaction (the outbox),
+ * so a crash at any point neither loses an accepted image nor creates it twice. Thread-safe (stateless); callers may
  * ingest concurrently, a race on the same bytes ends as one image and one duplicate.
  */
 @ApplicationScoped
@@ -44,10 +45,12 @@ public class ImageIngestService {
     private final IngestConfig config;
     private final ImageDecoder decoder;
     private final TopicsConfig topics;
+    private final ModalityChooser modalities;
 
     public ImageIngestService(ImageRepository images, BlobStore blobs, OutboxWriter outbox, IngestMetrics metrics,
-            IngestConfig config, TopicsConfig topics) {
+            IngestConfig config, TopicsConfig topics, ModalityChooser modalities) {
         this.topics = topics;
+        this.modalities = modalities;
         this.images = images;
         this.blobs = blobs;
         this.outbox = outbox;
@@ -94,13 +97,14 @@ public class ImageIngestService {
         Timer.Sample decodeTime = Timer.start();
         DecodedImage decoded = decoder.decode(request.bytes());
         IntensityStats stats = IntensityStats.of(decoded);
+        Modality modality = modalities.choose(request.sourceId(), decoded);
         decodeTime.stop(metrics.stage(IngestMetrics.Stage.DECODE));
 
         metrics.stage(IngestMetrics.Stage.BLOB).record(() -> storeBlob(sha256, request.bytes()));
         try {
             return metrics.stage(IngestMetrics.Stage.COMMIT)
                     .recordCallable(() -> QuarkusTransaction.requiringNew()
-                            .call(() -> record(sha256, request, decoded, stats)));
+                            .call(() -> record(sha256, request, decoded, stats, modality)));
         } catch (RuntimeException e) {
             if (isUniqueViolation(e)) {
                 // Another thread or replica stored the same bytes (or key) first: that one is the image.
@@ -132,7 +136,8 @@ public class ImageIngestService {
     private record Known(Optional<IngestOutcome> bySha, Optional<Image> byKey) {
     }
 
-    private IngestOutcome record(String sha256, IngestRequest request, DecodedImage decoded, IntensityStats stats) {
+    private IngestOutcome record(String sha256, IngestRequest request, DecodedImage decoded, IntensityStats stats,
+            Modality modality) {
         Image image = new Image();
         image.id = UUID.randomUUID();
         image.sha256 = sha256;
@@ -152,13 +157,14 @@ public class ImageIngestService {
         image.stdIntensity = stats.std();
         image.backgroundLevel = stats.backgroundLevel();
         image.foregroundFraction = stats.foregroundFraction();
+        image.modality = modality.wire();
         images.persistAndFlush(image);
 
         outbox.stage(topics.imagesIngested(), image.id.toString(), new ImageIngested(
                 OutboxWriter.newEventId(), image.receivedAt, ImageIngested.SCHEMA_VERSION, image.id, sha256,
                 blobs.uri(sha256), image.format, image.width, image.height, image.bitsPerSample, image.byteSize,
                 image.sourceId, image.slideId, image.capturedAt, stats.mean(), stats.std(), stats.backgroundLevel(),
-                stats.foregroundFraction()));
+                stats.foregroundFraction(), image.modality));
         LOG.debugf("ingested image %s (%s, %dx%d)", image.id, image.format, image.width, image.height);
         return new IngestOutcome(image.id, sha256, false);
     }

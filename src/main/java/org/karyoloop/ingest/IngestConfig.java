@@ -2,6 +2,7 @@ package org.karyoloop.ingest;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Map;
 
 /** Limits and sources of the ingest role. */
 @ConfigMapping(prefix = "karyoloop.ingest")
@@ -22,4 +23,12 @@ public interface IngestConfig {
     /** Longest text accepted for source id, slide id and idempotency key, in characters. */
     @WithDefault("128")
     int maxIdLength();
+
+    /**
+     * Modality per source id ({@code karyoloop.ingest.modality."scope-7"=fluorescence}): {@code detect} (the default,
+     * for every source not named) detects it from each image's content; {@code brightfield}, {@code fluorescence} or
+     * {@code fluorescence-inverted} records that modality for every image of the source.
+     */
+    @WithDefault(ModalityChooser.DETECT)
+    Map<String, String> modality();
 }

@@ -17,8 +17,8 @@ import org.karyoloop.events.Grade;
  * (second opinion), a share of canary-scored images (audit), the most uncertain scored images
  * (threshold distance, margin and entropy, weighted), stratified random picks while no model exists
  * (cold start), and a uniformly random exploration share; at most a few per slide, never beyond the
- * budget left. Random choices come from a stable hash of the image id, so a redelivered batch chooses
- * alike. Not thread-safe: it carries the fractional exploration credit from batch to batch, and is
+ * budget left, and never an image scoring measured as not a metaphase spread. Random choices come from a
+ * stable hash of the image id, so a redelivered batch chooses alike. Not thread-safe: it carries the fractional exploration credit from batch to batch, and is
  * used by the one consumer thread.
  */
 public class BatchSelector {
@@ -38,7 +38,8 @@ public class BatchSelector {
     /** The selections for {@code batch}, at most {@code budgetLeft}; shadow-arm scores are ignored. */
     public List<Selection> select(List<Candidate> batch, int budgetLeft) {
         Map<UUID, Candidate> unique = new LinkedHashMap<>();
-        batch.stream().filter(c -> !"shadow".equals(c.arm())).forEach(c -> unique.put(c.imageId(), c));
+        // Not a spread (a blank frame, a karyogram, ...): never worth a doctor's time, for no reason at all.
+        batch.stream().filter(c -> !"shadow".equals(c.arm()) && c.spread()).forEach(c -> unique.put(c.imageId(), c));
         List<Selection> out = new ArrayList<>();
         Map<UUID, Selection> chosen = new HashMap<>();
         for (Candidate c : unique.values()) {

@@ -19,7 +19,7 @@ import org.karyoloop.platform.outbox.OutboxWriter;
 
 /**
  * Turns a batch of scoring events into labeling requests in one transaction: keeps the served scores,
- * leaves out images already requested or settled by a doctor, asks the {@link BatchSelector} within
+ * leaves out images already requested or settled by a doctor (and the selector those that are not spreads), asks the {@link BatchSelector} within
  * the budget left, and records each request and stages its {@link LabelingRequested} together. A
  * redelivered batch requests nothing twice (one request per image and reason). Not thread-safe: used
  * by the one images.scored consumer thread (the selector carries state).
@@ -73,7 +73,7 @@ public class Sampler {
                 LabelingRequested request = new LabelingRequested(eventId, Instant.now(),
                         LabelingRequested.SCHEMA_VERSION, k.imageId(), k.sha256(), k.sourceId(), k.slideId(),
                         s.reason(), s.priority(), s.detail(), k.modelName(), k.modelVersion(), k.arm(), k.pGood(),
-                        k.grade(), k.goodThreshold(), k.legacyGrade());
+                        k.grade(), k.goodThreshold(), k.legacyGrade(), k.modality(), k.notSpreadReason());
                 outbox.stage(topics.labelingRequests(), k.imageId().toString(), request);
                 made.add(request);
             }

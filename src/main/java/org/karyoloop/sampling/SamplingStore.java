@@ -20,13 +20,14 @@ public class SamplingStore {
 
     private static final String UPSERT_SCORE = """
             insert into sampling_score (image_id, sha256, source_id, slide_id, scored, p_good, grade, model_name,
-                                        model_version, arm, event_id, scored_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                                        model_version, arm, event_id, scored_at, spread)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
             on conflict (image_id) do update set scored = excluded.scored, p_good = excluded.p_good,
                    grade = excluded.grade, model_name = excluded.model_name, model_version = excluded.model_version,
-                   arm = excluded.arm, event_id = excluded.event_id, scored_at = excluded.scored_at""";
+                   arm = excluded.arm, event_id = excluded.event_id, scored_at = excluded.scored_at,
+                   spread = excluded.spread""";
 
-    /** Keeps the served score of an image (not shadow scores). */
+    /** Keeps the served score of an image (not shadow scores), and whether it is a spread at all. */
     void saveScore(Connection c, ImageScored e) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(UPSERT_SCORE)) {
             s.setObject(1, e.imageId());
@@ -40,6 +41,7 @@ public class SamplingStore {
             s.setString(9, e.modelVersion());
             s.setString(10, e.arm());
             s.setObject(11, e.eventId());
+            s.setBoolean(12, e.gradeable());
             s.executeUpdate();
         }
     }

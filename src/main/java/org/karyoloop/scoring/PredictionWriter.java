@@ -26,6 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.karyoloop.events.Grade;
 import org.karyoloop.events.ImageIngested;
 import org.karyoloop.events.ImageScored;
+import org.karyoloop.ml.spread.SpreadMeasurement;
 import org.karyoloop.platform.messaging.TopicsConfig;
 import org.karyoloop.platform.outbox.OutboxWriter;
 import org.karyoloop.scoring.serving.Lease;
@@ -54,13 +55,13 @@ public class PredictionWriter {
     private static final String INSERT = """
             insert into prediction (id, image_id, ingested_event_id, model_name, model_version, arm, scored, grade,
                 prob_good, probabilities, good_threshold, uncertainty, routed_at, routing_generation, scored_at,
-                latency_ms, replica)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                latency_ms, replica, modality, spread, not_spread_reason, chromosomes)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict do nothing""";
 
     /** A row of table prediction and the event that announces it. */
-    private record Row(UUID id, ImageIngested image, Lease lease, ScoredImage score, String arm, Instant now,
-            Map<String, Double> probabilities, String replica) {
+    private record Row(UUID id, ImageIngested image, Lease lease, SpreadMeasurement measured, ScoredImage score,
+            String arm, Instant now, Map<String, Double> probabilities, String replica) {
     }
 
     /** One caller's record: its decision row, optional shadow row, and the outcome once committed. */
@@ -99,15 +100,17 @@ public class PredictionWriter {
     }
 
     /**
-     * Records {@code decision} (null: passed on unscored) and {@code shadow} (may be null); returns once it is
-     * committed.
+     * Records {@code decision} (null: passed on unscored) and {@code shadow} (may be null), with what was
+     * {@code measured} of the image (null: not measured); returns once it is committed.
      *
      * @return false if another delivery of the same image got there first
      */
-    public boolean record(ImageIngested image, Lease lease, ScoredImage decision, ScoredImage shadow) {
+    public boolean record(ImageIngested image, Lease lease, SpreadMeasurement measured, ScoredImage decision,
+            ScoredImage shadow) {
         Instant now = Instant.now();
-        Row decisionRow = row(image, lease, decision, decision == null ? Routing.NONE : decision.arm(), now);
-        Row shadowRow = shadow == null ? null : row(image, lease, shadow, Routing.SHADOW, now);
+        Row decisionRow = row(image, lease, measured, decision, decision == null ? Routing.NONE : decision.arm(),
+                now);
+        Row shadowRow = shadow == null ? null : row(image, lease, measured, shadow, Routing.SHADOW, now);
         Pending mine = new Pending(decisionRow, shadowRow, new CompletableFuture<>());
         queued.add(mine);
         while (!mine.recorded().isDone()) {
@@ -190,10 +193,11 @@ public class PredictionWriter {
         return inserted;
     }
 
-    private Row row(ImageIngested image, Lease lease, ScoredImage s, String arm, Instant now) {
+    private Row row(ImageIngested image, Lease lease, SpreadMeasurement measured, ScoredImage s, String arm,
+            Instant now) {
         Map<String, Double> probabilities = s == null ? Map.of() : probabilities(s.version().classes(),
                 s.probabilities());
-        return new Row(UUID.randomUUID(), image, lease, s, arm, now, probabilities, config.replicaId());
+        return new Row(UUID.randomUUID(), image, lease, measured, s, arm, now, probabilities, config.replicaId());
     }
 
     private void bind(PreparedStatement s, Row row) throws SQLException {
@@ -215,6 +219,11 @@ public class PredictionWriter {
         s.setObject(15, row.now().atOffset(ZoneOffset.UTC));
         s.setLong(16, latencyMs(row));
         s.setString(17, row.replica());
+        SpreadMeasurement m = row.measured();
+        s.setString(18, m == null ? null : m.modality().wire());
+        s.setObject(19, m == null ? null : m.spread(), Types.BOOLEAN);
+        s.setString(20, m == null ? null : m.reason());
+        s.setObject(21, m == null ? null : m.chromosomes(), Types.INTEGER);
     }
 
     private OutboxWriter.Staged event(Row row) {
@@ -225,7 +234,10 @@ public class PredictionWriter {
                 image.sourceId(), image.slideId(), s != null, s == null ? null : s.version().modelName(),
                 s == null ? null : s.version().version(), row.arm(), row.probabilities(),
                 s == null ? null : s.grade(), s == null ? null : s.version().goodThreshold(),
-                s == null ? null : s.uncertainty(), latencyMs(row)));
+                s == null ? null : s.uncertainty(), latencyMs(row),
+                row.measured() == null ? null : row.measured().modality().wire(),
+                row.measured() == null ? null : row.measured().spread(),
+                row.measured() == null ? null : row.measured().reason()));
     }
 
     private static long latencyMs(Row row) {

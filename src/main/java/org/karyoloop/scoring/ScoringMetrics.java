@@ -9,7 +9,8 @@ import org.karyoloop.scoring.serving.BatchListener;
 
 /**
  * Scoring meters per model version and arm: images by grade (throughput), batch sizes, inference and
- * end-to-end latency histograms, errors by stage, duplicates, and model load outcomes. Thread-safe.
+ * end-to-end latency histograms, errors by stage, duplicates, images that are not spreads by reason, and model load
+ * outcomes. Thread-safe.
  */
 @ApplicationScoped
 public class ScoringMetrics implements BatchListener {
@@ -31,6 +32,11 @@ public class ScoringMetrics implements BatchListener {
     public void commitGroup(int size) {
         DistributionSummary.builder("karyoloop.scoring.commit.group").publishPercentileHistogram().register(registry)
                 .record(size);
+    }
+
+    /** One image measured as not a metaphase spread ({@code karyoloop_scoring_not_spread_total{reason}}). */
+    public void notSpread(String reason) {
+        registry.counter("karyoloop.scoring.not.spread", "reason", reason).increment();
     }
 
     public void duplicate() {

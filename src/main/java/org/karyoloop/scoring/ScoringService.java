@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
+import org.karyoloop.events.Grade;
 import org.karyoloop.events.ImageIngested;
 import org.karyoloop.imaging.DecodedImage;
 import org.karyoloop.imaging.ImageDecoder;
@@ -16,6 +17,9 @@ import org.karyoloop.imaging.ImageLimits;
 import org.karyoloop.imaging.ImageRejectedException;
 import org.karyoloop.ml.GradeRule;
 import org.karyoloop.ml.preprocess.SpreadInput;
+import org.karyoloop.ml.spread.Modality;
+import org.karyoloop.ml.spread.SpreadMeasurement;
+import org.karyoloop.ml.spread.SpreadMeter;
 import org.karyoloop.platform.blob.BlobStore;
 import org.karyoloop.scoring.serving.Lease;
 import org.karyoloop.scoring.serving.ModelSwitchboard;
@@ -23,9 +27,10 @@ import org.karyoloop.scoring.serving.ServedModel;
 
 /**
  * Scores one ingested image: skip it if already decided, route it (stable, canary, or none in cold
- * start), announce it to the versions' micro-batchers, fetch and decode its bytes, preprocess on the
- * caller's thread, wait for the micro-batched inference, and record decision and shadow score with their
- * events (group commit: {@link PredictionWriter}). Thread-safe; many consumer threads
+ * start), announce it to the versions' micro-batchers, fetch and decode its bytes, measure the spread once
+ * ({@link SpreadMeter}, as the recorded modality; also in cold start), preprocess on the caller's thread (a
+ * measuring model reads that measurement), wait for the micro-batched inference, grade (never GOOD for what is not a
+ * spread), and record decision and shadow score with their events (group commit: {@link PredictionWriter}). Thread-safe; many consumer threads
  * call it at once, which is what fills the batches, while a semaphore lets at most
  * {@code preprocess-parallelism} of them (default: one per core) decode and preprocess at a time, so that
  * the inference thread keeps its share of the cores.
@@ -75,6 +80,7 @@ public class ScoringService {
             ServedModel shadow = lease.decision().shadow();
             ScoredImage decision = null;
             ScoredImage shadowScore = null;
+            SpreadMeasurement measured;
             if (primary != null) {
                 // Announced before waiting for a decoding slot: the batcher waits for these rather than run short.
                 try (ServedModel.Expected primaryInput = primary.expect();
@@ -84,22 +90,34 @@ public class ScoringService {
                     preprocessing.acquire();
                     try {
                         DecodedImage decoded = decode(image);
-                        input = prepare(primary, decoded);
+                        measured = measure(image, decoded);
+                        input = prepare(primary, decoded, measured);
                         if (shadow != null) {
-                            shadowInput = prepareShadow(shadow, decoded);
+                            shadowInput = prepareShadow(shadow, decoded, measured);
                         }
                     } finally {
                         preprocessing.release();
                     }
-                    decision = run(primary, primaryInput, lease.decision().arm(), input);
+                    decision = run(primary, primaryInput, lease.decision().arm(), input, measured);
                     if (shadowInput != null) {
-                        shadowScore = runShadow(shadow, shadowExpected, shadowInput);
+                        shadowScore = runShadow(shadow, shadowExpected, shadowInput, measured);
                     }
                 }
+            } else {
+                // Measured without a model too, so that sampling does not send a blank frame to doctors at cold start.
+                preprocessing.acquire();
+                try {
+                    measured = measure(image, decode(image));
+                } finally {
+                    preprocessing.release();
+                }
             }
-            if (!recordOnce(image, lease, decision, shadowScore)) {
+            if (!recordOnce(image, lease, measured, decision, shadowScore)) {
                 metrics.duplicate();
                 return;
+            }
+            if (!measured.spread()) {
+                metrics.notSpread(measured.reason());
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             metrics.scored(decision == null ? "none" : primary.version(), lease.decision().arm(),
@@ -110,11 +128,13 @@ public class ScoringService {
         }
     }
 
-    private ScoredImage run(ServedModel model, ServedModel.Expected expected, String arm, SpreadInput input)
-            throws InterruptedException {
+    private ScoredImage run(ServedModel model, ServedModel.Expected expected, String arm, SpreadInput input,
+            SpreadMeasurement measured) throws InterruptedException {
         try {
             float[] p = expected.predict(input, config.submitTimeout());
-            return new ScoredImage(model.spec(), arm, p, model.gradeRule().grade(p), GradeRule.uncertainty(p));
+            // What is not a spread is unusable whatever the model says: POOR, the lab's grade for unusable.
+            Grade grade = measured.spread() ? model.gradeRule().grade(p) : Grade.POOR;
+            return new ScoredImage(model.spec(), arm, p, grade, GradeRule.uncertainty(p));
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             metrics.error(model.version(), "predict");
             throw new IllegalStateException("scoring with " + model.spec().id() + " failed: " + e, e);
@@ -122,19 +142,21 @@ public class ScoringService {
     }
 
     /** A shadow failure is counted, never allowed to change or block the decision. */
-    private ScoredImage runShadow(ServedModel shadow, ServedModel.Expected expected, SpreadInput input)
-            throws InterruptedException {
+    private ScoredImage runShadow(ServedModel shadow, ServedModel.Expected expected, SpreadInput input,
+            SpreadMeasurement measured) throws InterruptedException {
         try {
-            return run(shadow, expected, "shadow", input);
+            return run(shadow, expected, "shadow", input, measured);
         } catch (IllegalStateException e) {
             LOG.debugf("shadow %s failed: %s", shadow.version(), e.getMessage());
             return null;
         }
     }
 
-    private SpreadInput prepare(ServedModel model, DecodedImage decoded) {
+    /** A measuring model reads the measurement already made; a pixel model preprocesses the image. */
+    private SpreadInput prepare(ServedModel model, DecodedImage decoded, SpreadMeasurement measured) {
         try {
-            return model.prepare(decoded);
+            return model.spec().preprocessing().measure() ? SpreadInput.prepared(measured.features().clone())
+                    : model.prepare(decoded);
         } catch (RuntimeException e) {
             metrics.error(model.version(), "predict");
             throw new IllegalStateException("preprocessing for " + model.spec().id() + " failed: " + e, e);
@@ -142,24 +164,36 @@ public class ScoringService {
     }
 
     /** Like the shadow's scoring: a failure is counted and leaves the decision alone. */
-    private SpreadInput prepareShadow(ServedModel shadow, DecodedImage decoded) {
+    private SpreadInput prepareShadow(ServedModel shadow, DecodedImage decoded, SpreadMeasurement measured) {
         try {
-            return prepare(shadow, decoded);
+            return prepare(shadow, decoded, measured);
         } catch (IllegalStateException e) {
             LOG.debugf("shadow %s failed: %s", shadow.version(), e.getMessage());
             return null;
         }
     }
 
-    private boolean recordOnce(ImageIngested image, Lease lease, ScoredImage decision, ScoredImage shadow) {
+    private boolean recordOnce(ImageIngested image, Lease lease, SpreadMeasurement measured, ScoredImage decision,
+            ScoredImage shadow) {
         try {
-            return writer.record(image, lease, decision, shadow);
+            return writer.record(image, lease, measured, decision, shadow);
         } catch (RuntimeException e) {
             if (writer.decided(image.imageId())) {
                 return false; // a concurrent delivery of the same image won the unique index
             }
             metrics.error(decision == null ? "none" : decision.version().version(), "commit");
             throw e;
+        }
+    }
+
+    /** The spread measured once per image, as the modality ingest recorded (detected when the event has none). */
+    private SpreadMeasurement measure(ImageIngested image, DecodedImage decoded) throws UnscorableImageException {
+        try {
+            return SpreadMeter.measure(decoded, image.modality() == null ? null : Modality.parse(image.modality()));
+        } catch (RuntimeException e) {
+            // A pure function of the bytes: trying again would fail again.
+            metrics.error("none", "measure");
+            throw new UnscorableImageException("unmeasurable", "measuring the spread failed: " + e);
         }
     }
 

@@ -58,7 +58,7 @@ class DoctorsPageIT {
             LabelingRequested r = Requests.forReads(1, 9000 - i);
             r = new LabelingRequested(r.eventId(), r.occurredAt(), 1, r.imageId(), sha, r.sourceId(), r.slideId(),
                     r.reason(), r.priority(), r.detail(), r.modelName(), r.modelVersion(), r.arm(), r.pGood(),
-                    r.modelGrade(), r.goodThreshold(), null);
+                    r.modelGrade(), r.goodThreshold(), null, r.modality(), r.notSpreadReason());
             intake.accept(r);
             requests.add(r);
         }

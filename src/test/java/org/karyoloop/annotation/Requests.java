@@ -19,6 +19,6 @@ final class Requests {
         } while (SecondReadPolicy.readsFor(image, 0.1) != reads);
         return new LabelingRequested(UUID.randomUUID(), Instant.now(), 1, image, "0".repeat(64), "scope-1",
                 "slide-1", "uncertainty", priority, "margin=0.05", "metaphase-quality", "v7", "canary", 0.45,
-                Grade.FAIR, 0.5, null);
+                Grade.FAIR, 0.5, null, "brightfield", null);
     }
 }

@@ -149,6 +149,26 @@ class BatchSelectorTest {
     }
 
     @Test
+    void imagesThatAreNotSpreadsAreNeverRequestedForAnyReason() {
+        // Everything explores, every canary image is audited, the legacy label is disputed: still nothing.
+        BatchSelector selector = new BatchSelector(config("exploration-share", "0.9", "canary-audit-share", "1.0"));
+        List<Candidate> blanks = List.of(notSpread(scored("a", 0.59, "stable")), notSpread(unscored("s1", "b")),
+                notSpread(scored("c", 0.6, "canary")), notSpread(withLegacy(scored("d", 0.97, "stable"), Grade.POOR)));
+        for (int round = 0; round < 20; round++) {
+            assertThat(selector.select(blanks, 100)).isEmpty();
+        }
+        Candidate spread = scored("e", 0.59, "stable");
+        assertThat(selector.select(List.of(blanks.get(0), spread), 100)).extracting(s -> s.candidate().imageId())
+                .containsExactly(spread.imageId());
+    }
+
+    private static Candidate notSpread(Candidate c) {
+        return new Candidate(c.imageId(), c.sha256(), c.sourceId(), c.slideId(), c.scored(), c.probabilities(),
+                c.scored() ? Grade.POOR : null, c.goodThreshold(), c.modelName(), c.modelVersion(), c.arm(),
+                c.legacyGrade(), "brightfield", false, "blank-frame");
+    }
+
+    @Test
     void shadowScoresAreNeverSampled() {
         BatchSelector selector = new BatchSelector(config("exploration-share", "0.0001"));
         assertThat(selector.select(List.of(scored("a", 0.6, "shadow")), 10)).isEmpty();

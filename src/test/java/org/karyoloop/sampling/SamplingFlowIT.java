@@ -2,6 +2,7 @@ package org.karyoloop.sampling;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,10 +31,64 @@ class SamplingFlowIT {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    io.agroal.api.AgroalDataSource db;
+
     private static ImageScored scored(UUID image, String slide, double pGood) {
         return new ImageScored(UUID.randomUUID(), Instant.now(), 1, image, "0".repeat(64), "scope-9", slide, true,
                 "metaphase-quality", "v1", "stable", Map.of("GOOD", pGood, "FAIR", (1 - pGood) / 2, "POOR",
-                        (1 - pGood) / 2), pGood >= 0.6 ? Grade.GOOD : Grade.POOR, 0.6, 0.5, 12);
+                        (1 - pGood) / 2), pGood >= 0.6 ? Grade.GOOD : Grade.POOR, 0.6, 0.5, 12, "brightfield", true, null);
+    }
+
+    private static ImageScored notASpread(UUID image, String slide, boolean scored) {
+        ImageScored e = scored(image, slide, 0.59);
+        return scored ? new ImageScored(e.eventId(), e.occurredAt(), 1, image, e.sha256(), e.sourceId(), slide, true,
+                e.modelName(), e.modelVersion(), e.arm(), e.probabilities(), Grade.POOR, e.goodThreshold(),
+                e.uncertainty(), e.latencyMs(), "brightfield", false, "blank-frame")
+                : new ImageScored(e.eventId(), e.occurredAt(), 1, image, e.sha256(), e.sourceId(), slide, false, null,
+                        null, "none", Map.of(), null, null, null, e.latencyMs(), "fluorescence", false, "blank-frame");
+    }
+
+    @Test
+    void imagesThatAreNotSpreadsAreNeverRequestedNorRankedOnTheSlide() throws Exception {
+        String slide = "slide-" + UUID.randomUUID();
+        UUID spread = UUID.randomUUID();
+        UUID blankScored = UUID.randomUUID();
+        UUID blankAtColdStart = UUID.randomUUID();
+        try (KafkaTestClient kafka = new KafkaTestClient(); var requests = kafka.watch("labeling.requests")) {
+            for (ImageScored e : List.of(notASpread(blankScored, slide, true), notASpread(blankAtColdStart, slide,
+                    false), scored(spread, slide, 0.59))) {
+                kafka.send("images.scored", e.imageId().toString(), mapper.writeValueAsBytes(e), Map.of());
+            }
+            assertThat(requests.await(r -> r.key().equals(spread.toString()), 1, Duration.ofSeconds(30)))
+                    .hasSize(1);
+            // Sampling keeps the score and makes its requests in one transaction: once both scores are kept, every
+            // request for them that will ever be made exists.
+            await().atMost(Duration.ofSeconds(30)).until(() -> kept(blankScored) && kept(blankAtColdStart));
+            assertThat(requested(blankScored)).isZero();
+            assertThat(requested(blankAtColdStart)).isZero();
+        }
+        given().auth().preemptive().basic("doctor1", "doctor1-pass").queryParam("n", 10)
+                .get("/api/slides/" + slide + "/best")
+                .then().statusCode(200).body("imageId", contains(spread.toString()));
+    }
+
+    private boolean kept(UUID image) throws java.sql.SQLException {
+        return count("select count(*) from sampling_score where image_id = ?", image) == 1;
+    }
+
+    private long requested(UUID image) throws java.sql.SQLException {
+        return count("select count(*) from sampling_request where image_id = ?", image);
+    }
+
+    private long count(String sql, UUID image) throws java.sql.SQLException {
+        try (var c = db.getConnection(); var s = c.prepareStatement(sql)) {
+            s.setObject(1, image);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test

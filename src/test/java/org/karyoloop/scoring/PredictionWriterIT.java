@@ -100,12 +100,12 @@ class PredictionWriterIT {
 
     private boolean record(ImageIngested image) {
         return writer.record(image, new Lease(new Routing.Decision(null, Routing.NONE, null), Instant.now(), 1),
-                null, null);
+                null, null, null);
     }
 
     private static ImageIngested image(UUID eventId, UUID imageId) {
         return new ImageIngested(eventId, Instant.now(), 1, imageId, "00".repeat(32), "file:///none", "PNG", 0, 0, 8,
-                0, "writer-it", "writer-it-slide", null, 0, 0, 0, 0);
+                0, "writer-it", "writer-it-slide", null, 0, 0, 0, 0, null);
     }
 
     private static <T> List<T> all(List<Callable<T>> calls) throws Exception {

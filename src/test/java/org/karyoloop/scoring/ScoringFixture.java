@@ -19,7 +19,7 @@ import org.karyoloop.platform.messaging.Channels;
 import org.karyoloop.scoring.messaging.RolloutFollower;
 import org.karyoloop.scoring.serving.ModelSwitchboard;
 import org.karyoloop.testing.KafkaTestClient;
-import org.karyoloop.testing.TestImages;
+import org.karyoloop.testing.SpreadImages;
 
 /** What the scoring integration tests share: feeding images and rollout states, reading events back. */
 final class ScoringFixture {
@@ -44,9 +44,19 @@ final class ScoringFixture {
                 .getConsumer(Channels.IMAGES_INGESTED).getAssignments().await().indefinitely().isEmpty());
     }
 
-    /** Stores a fresh image in the blob store (as ingest would) and returns its ImageIngested. */
+    /** Side of the fixture's images: large enough that a synthetic spread is measured as one, small enough to be quick. */
+    static final int SIZE = 384;
+
+    /**
+     * Stores a fresh image (a GOOD synthetic bright-field spread, so that scoring measures a spread and leaves the
+     * grade to the model) in the blob store, as ingest would, and returns its ImageIngested.
+     */
     ImageIngested newImage() {
-        byte[] png = TestImages.uniquePng(160, 120);
+        return newImage(SpreadImages.brightfieldPng(SIZE), SIZE, SIZE, "brightfield");
+    }
+
+    /** Stores {@code png} in the blob store (as ingest would) and returns its ImageIngested. */
+    ImageIngested newImage(byte[] png, int width, int height, String modality) {
         String sha = ImageIngestService.sha256(png);
         try {
             blobs.put(sha, png);
@@ -54,7 +64,7 @@ final class ScoringFixture {
             throw new UncheckedIOException(e);
         }
         return new ImageIngested(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), sha, blobs.uri(sha), "PNG",
-                160, 120, 8, png.length, "scope-t", "slide-t", null, 200, 30, 220, 0.1);
+                width, height, 8, png.length, "scope-t", "slide-t", null, 200, 30, 220, 0.1, modality);
     }
 
     void send(ImageIngested image) {

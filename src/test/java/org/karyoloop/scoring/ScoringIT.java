@@ -43,6 +43,7 @@ import org.karyoloop.scoring.persistence.PredictionRepository;
 import org.karyoloop.scoring.serving.CanaryRouter;
 import org.karyoloop.scoring.serving.ModelSwitchboard;
 import org.karyoloop.testing.KafkaTestClient;
+import org.karyoloop.testing.SpreadImages;
 
 /**
  * The scoring role through the real broker and database, with small models built in the test: cold
@@ -135,6 +136,9 @@ class ScoringIT {
             assertThat(e.get("modelVersion").asText()).isEqualTo("v1");
             assertThat(e.get("arm").asText()).isEqualTo("stable");
             assertThat(e.get("grade").asText()).isEqualTo("GOOD");
+            assertThat(e.get("spread").asBoolean()).isTrue();
+            assertThat(e.path("reason").asText(null)).isNull();
+            assertThat(e.get("modality").asText()).isEqualTo("brightfield");
             assertThat(e.get("goodThreshold").asDouble()).isZero();
             double sum = 0;
             for (String grade : List.of("GOOD", "FAIR", "POOR")) {
@@ -152,6 +156,37 @@ class ScoringIT {
 
     @Test
     @Order(3)
+    void blankFrameIsNotASpreadAndIsGradedPoorEvenByAVersionThatCallsEverythingGood() {
+        // v1 (threshold 0) serves from the test before: it grades every spread GOOD whatever the argmax.
+        List<ImageIngested> blanks = List.of(
+                fixture.newImage(SpreadImages.blankPng(400, 300, 215), 400, 300, "brightfield"),
+                fixture.newImage(SpreadImages.blankPng(400, 300, 6), 400, 300, null));
+        blanks.forEach(fixture::send);
+        List<JsonNode> events = awaitAll(blanks);
+        assertThat(events).hasSize(2).allSatisfy(e -> {
+            assertThat(e.get("scored").asBoolean()).isTrue();
+            assertThat(e.get("modelVersion").asText()).isEqualTo("v1");
+            assertThat(e.get("spread").asBoolean()).isFalse();
+            assertThat(e.get("reason").isTextual()).isTrue();
+            assertThat(e.get("reason").asText()).isNotBlank();
+            assertThat(e.get("grade").asText()).isEqualTo("POOR");
+        });
+        JsonNode detected = events.stream().filter(e -> e.get("imageId").asText()
+                .equals(blanks.get(1).imageId().toString())).findFirst().orElseThrow();
+        assertThat(detected.get("modality").asText()).as("a black frame without a recorded modality is detected")
+                .isEqualTo("fluorescence");
+        for (ImageIngested blank : blanks) {
+            assertThat(QuarkusTransaction.requiringNew().call(() -> predictions.byImage(blank.imageId())))
+                    .singleElement().satisfies(p -> {
+                        assertThat(p.spread).isFalse();
+                        assertThat(p.notSpreadReason).isNotBlank();
+                        assertThat(p.grade).isEqualTo("POOR");
+                    });
+        }
+    }
+
+    @Test
+    @Order(4)
     void hotSwapUnderContinuousLoadScoresEveryImageOnceAndSwitchesAtOnePointInTime() throws Exception {
         register("v2", 2, 1.0);
         double errors = count("karyoloop.scoring.errors");
@@ -182,7 +217,7 @@ class ScoringIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void canaryIsStickyByImageIdAndShadowScoresWithoutDeciding() {
         register("v3", 3, 0.5);
         fixture.rollout(board, "v1", "v2", 50, "v3", 100);
@@ -203,7 +238,7 @@ class ScoringIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void versionWhoseArtifactFailsToLoadIsReportedAndThePreviousKeepsServing() {
         byte[] garbage = ("broken " + UUID.randomUUID()).getBytes();
         String sha = ModelRegistry.sha256(garbage);

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An ingested image: its identity, where it came from, and simple intensity statistics. */
+/** An ingested image: its identity, where it came from, its modality, and simple intensity statistics. */
 @Entity
 @Table(name = "image")
 public class Image extends PanacheEntityBase {
@@ -66,4 +66,8 @@ public class Image extends PanacheEntityBase {
 
     @Column(name = "foreground_fraction", nullable = false)
     public double foregroundFraction;
+
+    /** The modality's wire name ({@code Modality.wire()}); null for images stored before it was recorded. */
+    @Column(length = 24)
+    public String modality;
 }

@@ -21,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.karyoloop.platform.security.Roles;
 
-/** The best spreads of a slide by the model's P(GOOD): only ~10% of a slide's spreads are usable. */
+/**
+ * The best spreads of a slide by the model's P(GOOD): only ~10% of a slide's spreads are usable. Images scoring
+ * measured as not a metaphase spread are left out.
+ */
 @Path("/api/slides/{slideId}/best")
 @Tag(name = "sampling")
 @Blocking
@@ -29,7 +32,7 @@ public class SlideResource {
 
     private static final String SQL = """
             select image_id, p_good, grade, model_version, arm from sampling_score
-             where slide_id = ? and scored order by p_good desc, image_id limit ?""";
+             where slide_id = ? and scored and spread order by p_good desc, image_id limit ?""";
 
     private final AgroalDataSource db;
 

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.karyoloop.events.ImageIngested;
+import org.karyoloop.ml.spread.Modality;
 import org.karyoloop.platform.messaging.Channels;
 import org.karyoloop.platform.messaging.DeadLetterPublisher;
 import org.karyoloop.platform.messaging.TopicsConfig;
@@ -55,6 +56,14 @@ public class IngestedImageConsumer {
         if (image.imageId() == null || image.sha256() == null || image.occurredAt() == null) {
             deadLetters.send(topics.imagesIngestedDlq(), record, "invalid-event", "imageId, sha256, occurredAt needed");
             return;
+        }
+        if (image.modality() != null) {
+            try {
+                Modality.parse(image.modality());
+            } catch (IllegalArgumentException e) {
+                deadLetters.send(topics.imagesIngestedDlq(), record, "invalid-event", e.getMessage());
+                return;
+            }
         }
         try {
             scoring.score(image);

@@ -62,4 +62,18 @@ public class Prediction extends PanacheEntityBase {
 
     @Column(nullable = false, length = 100)
     public String replica;
+
+    /** The modality the image was measured as; null on rows written before scoring measured. */
+    @Column(length = 24)
+    public String modality;
+
+    /** Whether the image is a metaphase spread at all; null on rows written before scoring measured. */
+    public Boolean spread;
+
+    /** Why it is not a spread ({@code NotSpreadReason.wire()}), or null. */
+    @Column(name = "not_spread_reason", length = 32)
+    public String notSpreadReason;
+
+    /** Chromosomes counted (touching ones split); null on rows written before scoring measured. */
+    public Integer chromosomes;
 }

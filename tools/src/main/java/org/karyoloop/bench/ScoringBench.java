@@ -303,7 +303,7 @@ public final class ScoringBench {
 
     private static ImageIngested event(String sha, FileSystemBlobStore blobs) {
         return new ImageIngested(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), sha, blobs.uri(sha), "PNG",
-                0, 0, 8, 0, "bench", "bench", null, 0, 0, 0, 0);
+                0, 0, 8, 0, "bench", "bench", null, 0, 0, 0, 0, "brightfield");
     }
 
     /** Registers v1 through the operator's REST import path (multipart: artifact + metadata). */
