@@ -3,8 +3,9 @@ package org.karyoloop.synth;
 import java.util.Arrays;
 
 /**
- * The field's stain absorbance per pixel (bright-field: light through the slide falls off as
- * exp(-absorbance)), drawn object by object, with the masks the truth is measured from.
+ * The field's stain per pixel (bright-field: absorbance, light through the slide falls off as
+ * exp(-absorbance); fluorescence: dye density, emitted light grows with it), drawn object by
+ * object, with the masks the truth is measured from.
  * Not thread-safe: one per rendering thread, reused between images.
  */
 final class AbsorbanceCanvas {
@@ -38,8 +39,13 @@ final class AbsorbanceCanvas {
         Arrays.fill(cover, (byte) 0);
     }
 
-    /** Draws a banded chromosome with the given stain and returns its mask. */
+    /** Draws a banded chromosome with the given stain and full band contrast and returns its mask. */
     ChromosomeMask draw(Chromosome c, double stain) {
+        return draw(c, stain, 1);
+    }
+
+    /** Draws a banded chromosome with the given stain and band contrast (1 full, 0 none) and returns its mask. */
+    ChromosomeMask draw(Chromosome c, double stain, double bandContrast) {
         int x0 = Math.max(0, (int) Math.floor(c.minX) - 1);
         int y0 = Math.max(0, (int) Math.floor(c.minY) - 1);
         int x1 = Math.min(width - 1, (int) Math.ceil(c.maxX) + 1);
@@ -48,6 +54,11 @@ final class AbsorbanceCanvas {
         int bh = Math.max(1, y1 - y0 + 1);
         nearestCentreLine(c, x0, y0, bw, bh);
         float[] bands = bandLut(c);
+        if (bandContrast != 1) {
+            for (int k = 0; k < bands.length; k++) {
+                bands[k] = (float) (1 - bandContrast * (1 - bands[k]));
+            }
+        }
         int last = bands.length - 1;
         byte[] bits = new byte[bw * bh];
         int area = 0;
@@ -140,6 +151,11 @@ final class AbsorbanceCanvas {
 
     /** Draws a nucleus, blood cell or speck of debris. */
     void draw(Cell cell) {
+        draw(cell, 1);
+    }
+
+    /** Draws a nucleus, blood cell or speck of debris with its stain multiplied by {@code weight}. */
+    void draw(Cell cell, double weight) {
         double reach = cell.reach() + 1;
         int x0 = Math.max(0, (int) Math.floor(cell.x() - reach));
         int y0 = Math.max(0, (int) Math.floor(cell.y() - reach));
@@ -185,7 +201,7 @@ final class AbsorbanceCanvas {
                 } else {
                     a = cell.absorbance() * radial[Math.min(RADIAL_SAMPLES - 1, (int) (rho * (RADIAL_SAMPLES - 1)))];
                 }
-                absorbance[row + x] += (float) (a * coverage);
+                absorbance[row + x] += (float) (a * weight * coverage);
                 if (cell.covers() && coverage > 0.5) {
                     cover[row + x] = 1;
                 }

@@ -17,7 +17,7 @@ public final class ContactSheet {
     private static final int LABEL_WIDTH = 120;
     private static final int CAPTION = 16;
     private static final int GAP = 4;
-    private static final String[] DOMAINS = {"legacy", "new"};
+    private static final String[] DOMAINS = {"legacy", "new", "fluorescence", "fluorescence-inverted"};
 
     private final int size;
     private final int tile;

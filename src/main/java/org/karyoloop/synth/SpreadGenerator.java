@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Generates synthetic bright-field G-banded metaphase images with their truth; image {@code i} of a
+ * Generates synthetic metaphase images with their truth, bright-field G-banded or fluorescent
+ * (DAPI-like) as the domain says; image {@code i} of a
  * configuration depends only on (config, i), never on what was generated before it.
  * Not thread-safe (it reuses its buffers): use one generator per thread.
  */
@@ -17,13 +18,14 @@ public final class SpreadGenerator {
     private final CellLayout cellLayout;
     private final AbsorbanceCanvas canvas;
     private final Camera camera = new Camera();
+    private final FluorescenceCamera fluorescenceCamera = new FluorescenceCamera();
     private final TruthMeasurer measurer = new TruthMeasurer();
     private SlideFactors lastSlide;
 
     public SpreadGenerator(GeneratorConfig config) {
         this.config = config;
         planner = new SpreadPlanner(config);
-        layout = new SpreadLayout(config.width(), config.height(), config.pixelScale());
+        layout = new SpreadLayout(config.width(), config.height(), config.pixelScale(), config.domain().widthScale());
         cellLayout = new CellLayout(config.width(), config.height(), config.pixelScale());
         canvas = new AbsorbanceCanvas(config.width(), config.height());
     }
@@ -55,6 +57,19 @@ public final class SpreadGenerator {
         return new SyntheticImage.Box(x0, y0, x1, y1);
     }
 
+    /**
+     * How brightly a non-chromosome object fluoresces against its bright-field absorbance: a nucleus
+     * holds DNA (the domain's nucleus brightness), a red blood cell none (a faint autofluorescence),
+     * debris some.
+     */
+    private static double fluorescentWeight(Cell cell, Domain domain) {
+        return switch (cell.kind()) {
+            case NUCLEUS -> domain.nucleusBrightness();
+            case BLOOD_CELL, GHOST_CELL -> 0.04;
+            case DEBRIS -> 0.3;
+        };
+    }
+
     /** Image {@code index} of the stream. */
     public SyntheticImage generate(long index) {
         SlideFactors slide = slideOf(index);
@@ -62,19 +77,24 @@ public final class SpreadGenerator {
         SpreadPlan plan = planner.plan(slide, random);
         List<Chromosome> chromosomes = layout.place(plan, slide.male(), random);
         List<Cell> cells = cellLayout.place(plan, chromosomes, random);
+        Domain domain = config.domain();
         canvas.clear();
         for (Cell cell : cells) {
-            canvas.draw(cell);
+            canvas.draw(cell, domain.fluorescent() ? fluorescentWeight(cell, domain) : 1);
         }
         List<ChromosomeMask> masks = new ArrayList<>(chromosomes.size());
         for (Chromosome chromosome : chromosomes) {
             // Chromosomes of one spread take up the stain a little unevenly.
-            masks.add(canvas.draw(chromosome, plan.stain() * (0.92 + 0.16 * random.nextDouble())));
+            masks.add(canvas.draw(chromosome, plan.stain() * (0.92 + 0.16 * random.nextDouble()),
+                    domain.bandContrast()));
         }
         SpreadTruth truth = measurer.measure(plan, chromosomes, masks, cells, canvas, plan.blur());
-        byte[] pixels = camera.record(canvas, plan, plan.blur() * config.pixelScale(),
-                Seeds.random(config.streamSeed(), index, Seeds.NOISE));
-        int quality = config.domain().jpegQuality();
+        SplittableRandom noise = Seeds.random(config.streamSeed(), index, Seeds.NOISE);
+        byte[] pixels = domain.fluorescent()
+                ? fluorescenceCamera.record(canvas, plan, domain, plan.blur() * config.pixelScale(),
+                        config.pixelScale(), noise)
+                : camera.record(canvas, plan, plan.blur() * config.pixelScale(), noise);
+        int quality = domain.jpegQuality();
         if (quality > 0) {
             pixels = ImageCodec.jpegRoundTrip(pixels, config.width(), config.height(), quality);
         }

@@ -20,10 +20,18 @@ final class SpreadLayout {
     private final int height;
     private final double pixelScale;
 
+    private final double widthScale;
+
     SpreadLayout(int width, int height, double pixelScale) {
+        this(width, height, pixelScale, 1);
+    }
+
+    /** A layout whose chromosomes are {@code widthScale} times the reference width, lengths kept. */
+    SpreadLayout(int width, int height, double pixelScale, double widthScale) {
         this.width = width;
         this.height = height;
         this.pixelScale = pixelScale;
+        this.widthScale = widthScale;
     }
 
     /** The placed chromosomes of a spread. */
@@ -65,7 +73,7 @@ final class SpreadLayout {
         Collections.shuffle(types, new java.util.Random(random.nextLong()));
         double size = plan.sizeFactor() * pixelScale;
         double condensation = plan.condensation();
-        double chromosomeWidth = REFERENCE_WIDTH * Math.pow(condensation, -0.8) * size;
+        double chromosomeWidth = REFERENCE_WIDTH * Math.pow(condensation, -0.8) * size * widthScale;
         List<Chromosome> shapes = new ArrayList<>(types.size());
         for (int type : types) {
             double w = chromosomeWidth * (0.92 + 0.16 * random.nextDouble());

@@ -109,10 +109,17 @@ final class SpreadPlanner {
             double level = white ? slide.whiteLevel() : slide.grayLevel();
             level += 2.5 * random.nextGaussian();
             double noise = uniform(domain.noiseMin(), domain.noiseMax());
+            double sizeFactor = StrictMath.exp(0.1 * random.nextGaussian());
+            int nuclei = weighted(new double[] {0.3, 0.35, 0.2, 0.1, 0.05});
+            int bloodCells = random.nextInt(13);
+            int debris = random.nextInt(26);
+            double vignette = uniform(0.3, 1.0) * domain.unevenness();
+            if (domain.extraNuclei() > 0) {
+                nuclei += random.nextInt(domain.extraNuclei() + 1);
+            }
             return new SpreadPlan(target, count, touches, overlaps, covered, blur * domain.blurScale(),
-                    condensation, stain, StrictMath.exp(0.1 * random.nextGaussian()), spreadDensity, white,
-                    level, weighted(new double[] {0.3, 0.35, 0.2, 0.1, 0.05}), random.nextInt(13),
-                    random.nextInt(26), noise, uniform(0.3, 1.0) * domain.unevenness());
+                    condensation, stain, sizeFactor, spreadDensity * domain.crowding(), white, level, nuclei,
+                    bloodCells, debris, noise, vignette);
         }
 
         private int weighted(double[] weights) {

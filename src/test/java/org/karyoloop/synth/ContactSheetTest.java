@@ -12,11 +12,14 @@ class ContactSheetTest {
     void overviewHasARowPerDomainAndGradeAndExamplesOfTheRightGrade() {
         ContactSheet sheet = new ContactSheet(128, 64, 2, 1);
         BufferedImage overview = sheet.overview();
-        assertEquals(6 * (64 + 16 + 4), overview.getHeight());
-        for (Grade grade : Grade.values()) {
-            var examples = sheet.examples("new", grade);
-            assertEquals(2, examples.size());
-            assertTrue(examples.stream().allMatch(i -> i.truth().grade() == grade));
+        // legacy, new, fluorescence and fluorescence-inverted, three grades each
+        assertEquals(12 * (64 + 16 + 4), overview.getHeight());
+        for (String domain : new String[] {"new", "fluorescence"}) {
+            for (Grade grade : Grade.values()) {
+                var examples = sheet.examples(domain, grade);
+                assertEquals(2, examples.size(), domain + " " + grade);
+                assertTrue(examples.stream().allMatch(i -> i.truth().grade() == grade));
+            }
         }
     }
 }

@@ -94,6 +94,18 @@ public final class QualityBench {
         return org.karyoloop.ml.SpreadNet.recipe(architecture, inputSize, crop);
     }
 
+    /** The domain of a {@code --pool-domain} / {@code --test-domain} spec (docs/synthetic.md), {@code new} without one. */
+    Domain domain(String key) {
+        String spec = opt.get(key);
+        return spec == null ? Domain.newMicroscopes() : Domain.parse(spec);
+    }
+
+    /** The part of a cached data set's file name that tells its domain spec apart; empty for the default domain. */
+    String cacheTag(String key) {
+        String spec = opt.get(key);
+        return spec == null ? "" : "-" + spec.replaceAll("[^A-Za-z0-9.=-]", "_");
+    }
+
     int num(String key, int fallback) {
         return Integer.parseInt(opt.getOrDefault(key, Integer.toString(fallback)));
     }
@@ -117,10 +129,14 @@ public final class QualityBench {
                 base.withDomain(Domain.legacy()).withSeed(11), nLegacy, recipe, inputSize, LabelModel.named("legacy"),
                 true,
                 threads);
-        pool = SynthSet.load(cache.resolve("pool-" + tag + "-" + nPool + ".bin"),
-                base.withDomain(Domain.newMicroscopes()).withSeed(12), nPool, recipe, inputSize, null, false, threads);
-        test = SynthSet.load(cache.resolve("test-" + tag + "-" + nTest + ".bin"),
-                base.withDomain(Domain.newMicroscopes()).withSeed(13), nTest, recipe, inputSize, null, true, threads);
+        Domain poolDomain = domain("pool-domain");
+        Domain testDomain = domain("test-domain");
+        pool = SynthSet.load(cache.resolve("pool-" + tag + cacheTag("pool-domain") + "-" + nPool + ".bin"),
+                base.withDomain(poolDomain).withSeed(12), nPool, recipe, inputSize, null, false, threads);
+        test = SynthSet.load(cache.resolve("test-" + tag + cacheTag("test-domain") + "-" + nTest + ".bin"),
+                base.withDomain(testDomain).withSeed(13), nTest, recipe, inputSize, null, true, threads);
+        System.out.printf(Locale.ROOT, "pool domain %s (%s), test domain %s (%s)%n", poolDomain.name(),
+                poolDomain.modality().wire(), testDomain.name(), testDomain.modality().wire());
         System.out.printf(Locale.ROOT, "data: legacy %d, pool %d, test %d (GOOD in test: %d), render %d², input %d²%s,"
                 + " %s, blur share %.2f, ready after %.0f s%n", nLegacy, nPool, nTest, count(test, 0), render, inputSize,
                 crop ? " cropped to the spread" : "", architecture, blurShare, secs(start));
