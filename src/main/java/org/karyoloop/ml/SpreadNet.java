@@ -32,7 +32,7 @@ public final class SpreadNet {
     public static final String V2 = "spreadnet-v2";
 
     /**
-     * A small network over the spread's measurements ({@link org.karyoloop.ml.preprocess.SpreadFeatures}) instead of
+     * A small network over the spread's measurements ({@link org.karyoloop.ml.spread.SpreadMeter}) instead of
      * its pixels: batch norm of the inputs, two hidden layers of 64 and 32 ReLU units, the class logits. Needs a
      * recipe that {@link org.karyoloop.ml.preprocess.PreprocessRecipe#measure measures}. The grade turns on one
      * touching pair among 46 chromosomes or a tenth of a pixel of focus; at the input sizes a CPU can train in the

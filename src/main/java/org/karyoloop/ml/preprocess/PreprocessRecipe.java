@@ -1,5 +1,6 @@
 package org.karyoloop.ml.preprocess;
 
+import org.karyoloop.ml.spread.SpreadMeter;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -21,7 +22,7 @@ import ai.djl.ndarray.types.Shape;
  * @param cropToSpread whether to crop a square around the spread (the bulk of the foreground left after automask)
  *                     before scaling to the input size, so the model sees chromosomes at up to the working
  *                     resolution instead of the whole field shrunk; false in recipes stored before it existed
- * @param measure whether the model input is the spread's {@link SpreadFeatures measurements} (chromosome count,
+ * @param measure whether the model input is the spread's {@link SpreadMeter measurements} (chromosome count,
  *                merged objects, focus, condensation, measured at full resolution) instead of pixels; the pixel
  *                steps above are then not used; false in recipes stored before it existed
  */
@@ -47,9 +48,9 @@ public record PreprocessRecipe(int inputSize, int workingSize, boolean autolevel
                 0.015, false, false);
     }
 
-    /** The recipe of models that grade the spread's measurements ({@link SpreadFeatures}) instead of its pixels. */
+    /** The recipe of models that grade the spread's measurements ({@link SpreadMeter}) instead of its pixels. */
     public static PreprocessRecipe measurements() {
-        return standard(SpreadFeatures.COUNT).withMeasure(true);
+        return standard(SpreadMeter.FEATURES).withMeasure(true);
     }
 
     /** This recipe with the crop to the spread switched on or off. */
@@ -66,7 +67,7 @@ public record PreprocessRecipe(int inputSize, int workingSize, boolean autolevel
 
     /** The model input of one spread, without the batch axis: the measurements, or one gray channel. */
     public Shape inputShape() {
-        return measure ? new Shape(SpreadFeatures.COUNT) : new Shape(1, inputSize, inputSize);
+        return measure ? new Shape(SpreadMeter.FEATURES) : new Shape(1, inputSize, inputSize);
     }
 
     /** Number of values in one spread's model input. */

@@ -2,6 +2,7 @@ package org.karyoloop.ml.preprocess;
 
 import java.util.Objects;
 import org.karyoloop.imaging.DecodedImage;
+import org.karyoloop.ml.spread.SpreadMeter;
 
 /**
  * The one preprocessing code path of scoring and training: 8-bit gray, box-averaged to the working
@@ -29,11 +30,12 @@ public final class Preprocessor {
 
     /**
      * The model input of {@code image}: inputSize x inputSize values in 0..1, row-major; or, for a recipe that
-     * {@link PreprocessRecipe#measure measures}, the spread's {@link SpreadFeatures} at full resolution.
+     * {@link PreprocessRecipe#measure measures}, the spread's measurements
+     * ({@link SpreadMeter}, its modality detected from the image) at full resolution.
      */
     public float[] apply(DecodedImage image) {
         if (recipe.measure()) {
-            return SpreadFeatures.of(image);
+            return SpreadMeter.measure(image).features();
         }
         int factor = Math.max(1, ceilDiv(Math.max(image.width(), image.height()), recipe.workingSize()));
         int w = ceilDiv(image.width(), factor);

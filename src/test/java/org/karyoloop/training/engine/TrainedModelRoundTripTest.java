@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.karyoloop.ml.SpreadNet;
 import org.karyoloop.ml.preprocess.PreprocessRecipe;
-import org.karyoloop.ml.preprocess.SpreadFeatures;
+import org.karyoloop.ml.spread.SpreadMeter;
 import org.karyoloop.ml.preprocess.SpreadInput;
 import org.karyoloop.ml.registry.ArtifactFormat;
 import org.karyoloop.ml.registry.ModelArtifacts;
@@ -100,7 +100,7 @@ class TrainedModelRoundTripTest {
         List<Example> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int label = i % 3;
-            float[] f = new float[SpreadFeatures.COUNT];
+            float[] f = new float[SpreadMeter.FEATURES];
             for (int k = 0; k < f.length; k++) {
                 f[k] = (float) r.nextGaussian() * 0.3f + (k == label ? 2f : 0f);
             }

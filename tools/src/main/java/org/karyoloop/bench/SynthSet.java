@@ -160,7 +160,7 @@ final class SynthSet {
                 set.slide[i] = in.readInt();
                 if (measure) {
                     set.normalised[i] = new byte[0];
-                    set.measured[i] = new float[org.karyoloop.ml.preprocess.SpreadFeatures.COUNT];
+                    set.measured[i] = new float[org.karyoloop.ml.spread.SpreadMeter.FEATURES];
                     for (int k = 0; k < set.measured[i].length; k++) {
                         set.measured[i][k] = in.readFloat();
                     }

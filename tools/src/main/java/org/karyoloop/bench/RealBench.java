@@ -1,0 +1,327 @@
+package org.karyoloop.bench;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.karyoloop.imaging.DecodedImage;
+import org.karyoloop.imaging.ImageDecoder;
+import org.karyoloop.imaging.ImageFormat;
+import org.karyoloop.imaging.ImageLimits;
+import org.karyoloop.ml.spread.LabelTruth;
+import org.karyoloop.ml.spread.ModalityDetector;
+import org.karyoloop.ml.spread.ObjectCounter;
+import org.karyoloop.ml.spread.ObjectCounterFit;
+import org.karyoloop.ml.spread.SpreadAnalysis;
+import org.karyoloop.ml.spread.SpreadMeter;
+import org.karyoloop.ml.spread.SpreadObjects;
+import org.karyoloop.ml.spread.StainField;
+
+/**
+ * The real-image benchmark (bench/real.sh): karyoloop's measurement of every labelled cell of the shared ADIR
+ * M-FISH set against the cytogeneticist's label image — chromosomes counted, clusters of touching or overlapping
+ * chromosomes found — split by slide into tuning and test slides; per-cell CSV and pictures of the worst test cells
+ * under bench/out. With {@code --fit} it refits the object counter ({@link ObjectCounterFit}) on the tuning slides
+ * and writes its resource. Single-threaded.
+ */
+public final class RealBench {
+
+    /** Slides held out for testing; every other slide tunes. Split by slide, never by cell. */
+    static final Set<String> TEST_SLIDES = Set.of("A02", "A04", "A20", "A22", "P08", "P10", "P12");
+
+    record Cell(String name, String slide, boolean test, DecodedImage image, LabelTruth truth) {
+    }
+
+    record Result(Cell cell, SpreadAnalysis analysis, double ms, int[] perObjectTruth, int clusterTp,
+            int predictedClusters, int truthClusters, int truthClustersFound) {
+
+        int error() {
+            return analysis.measurement().chromosomes() - cell.truth.chromosomes();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path cases = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0]
+                : "../shared/testdata/adir-mfish/cases");
+        boolean fit = List.of(args).contains("--fit");
+        Path out = Path.of("bench/out");
+        Files.createDirectories(out);
+        List<Cell> cells = load(cases);
+        System.out.printf("%d labelled cells, %d on test slides %s%n", cells.size(),
+                cells.stream().filter(Cell::test).count(), TEST_SLIDES);
+        if (fit) {
+            fit(cells);
+            return;
+        }
+        List<Result> results = new ArrayList<>();
+        for (Cell c : cells) {
+            long t0 = System.nanoTime();
+            SpreadAnalysis a = SpreadMeter.analyse(c.image, null);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            results.add(score(c, a, ms));
+        }
+        writeCsv(out.resolve("real-cells.csv"), results);
+        List<Result> test = results.stream().filter(r -> r.cell.test).toList();
+        List<Result> worst = test.stream().sorted(Comparator.comparingInt((Result r) -> -Math.abs(r.error())))
+                .limit(6).toList();
+        for (int i = 0; i < worst.size(); i++) {
+            picture(worst.get(i), out.resolve("real-worst-" + (i + 1) + ".png"));
+        }
+        double ms1024 = timeAt1024(cells.get(0).image);
+        String tune = summary(results.stream().filter(r -> !r.cell.test).toList());
+        String tested = summary(test);
+        System.out.println("tuning slides: " + tune);
+        System.out.println("test slides:   " + tested);
+        System.out.println("worst test cells: " + worst.stream().map(r -> r.cell.name + " " + signed(r.error()))
+                .toList() + " (pictures: bench/out/real-worst-*.png; per cell: bench/out/real-cells.csv)");
+        System.out.printf(Locale.ROOT, "measure ms per image: %.1f at 645x517 (median), %.1f at 1024x1024%n",
+                median(results.stream().mapToDouble(Result::ms).toArray()), ms1024);
+        System.out.println("RESULT " + tested);
+    }
+
+    private static String signed(int e) {
+        return e > 0 ? "+" + e : String.valueOf(e);
+    }
+
+    static List<Cell> load(Path cases) throws IOException {
+        ImageDecoder decoder = new ImageDecoder(new ImageLimits(64L << 20, 50_000_000L));
+        List<Cell> cells = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(cases)) {
+            for (Path dir : dirs.sorted().toList()) {
+                String slide = dir.getFileName().toString().substring(0, 3);
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path d : files.filter(p -> p.getFileName().toString().endsWith("D.tif")).sorted()
+                            .toList()) {
+                        Path k = d.resolveSibling(d.getFileName().toString().replaceAll("D\\.tif$", "K.tif"));
+                        if (!Files.exists(k)) {
+                            continue; // the set's "extreme" cells have no karyotype
+                        }
+                        DecodedImage image;
+                        try {
+                            image = decoder.decode(Files.readAllBytes(d));
+                        } catch (org.karyoloop.imaging.ImageRejectedException e) {
+                            throw new IOException(d + ": " + e.getMessage(), e);
+                        }
+                        cells.add(new Cell(d.getFileName().toString(), slide, TEST_SLIDES.contains(slide), image,
+                                LabelTruth.read(k)));
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** Per object of the measurement, how many truth chromosomes have most of their pixels in it. */
+    static int[] truthPerObject(int[] label, int objects, LabelTruth truth) {
+        Map<Long, Integer> overlap = new HashMap<>();
+        int[] chromosome = truth.chromosome();
+        for (int i = 0; i < label.length; i++) {
+            if (chromosome[i] >= 0 && label[i] >= 0) {
+                overlap.merge((long) chromosome[i] * 1_000_000 + label[i], 1, Integer::sum);
+            }
+        }
+        int[] best = new int[truth.chromosomes()];
+        int[] bestCount = new int[truth.chromosomes()];
+        java.util.Arrays.fill(best, -1);
+        for (Map.Entry<Long, Integer> e : overlap.entrySet()) {
+            int ch = (int) (e.getKey() / 1_000_000);
+            int o = (int) (e.getKey() % 1_000_000);
+            if (e.getValue() > bestCount[ch]) {
+                bestCount[ch] = e.getValue();
+                best[ch] = o;
+            }
+        }
+        int[] per = new int[objects];
+        for (int b : best) {
+            if (b >= 0) {
+                per[b]++;
+            }
+        }
+        return per;
+    }
+
+    static Result score(Cell c, SpreadAnalysis a, double ms) {
+        SpreadObjects objects = a.objects();
+        int[] label = objects.label();
+        if (objects.field().factor() != 1) {
+            throw new IllegalStateException("the shared cells are measured at full resolution");
+        }
+        int[] truthPer = truthPerObject(label, objects.count(), c.truth);
+        int[] per = a.census().perObject();
+        int predicted = 0;
+        int tp = 0;
+        for (int o = 0; o < per.length; o++) {
+            if (per[o] >= 2) {
+                predicted++;
+                tp += truthPer[o] >= 2 ? 1 : 0;
+            }
+        }
+        // truth clusters: the majority of their pixels lies in an object the measurement calls a cluster
+        LabelTruth t = c.truth;
+        int[] members = t.members();
+        Map<Long, Integer> votes = new HashMap<>();
+        for (int i = 0; i < label.length; i++) {
+            int obj = t.object()[i];
+            if (obj >= 0 && members[obj] >= 2) {
+                votes.merge((long) obj * 1_000_000 + (label[i] + 1), 1, Integer::sum);
+            }
+        }
+        Map<Integer, int[]> best = new HashMap<>();
+        for (Map.Entry<Long, Integer> e : votes.entrySet()) {
+            int obj = (int) (e.getKey() / 1_000_000);
+            int o = (int) (e.getKey() % 1_000_000) - 1;
+            int[] b = best.computeIfAbsent(obj, k -> new int[] {-1, 0});
+            if (e.getValue() > b[1]) {
+                b[0] = o;
+                b[1] = e.getValue();
+            }
+        }
+        int found = 0;
+        for (int[] b : best.values()) {
+            found += b[0] >= 0 && per[b[0]] >= 2 ? 1 : 0;
+        }
+        return new Result(c, a, ms, truthPer, tp, predicted, t.clusters(), found);
+    }
+
+    static String summary(List<Result> rs) {
+        int within2 = 0;
+        double mae = 0;
+        double bias = 0;
+        int tp = 0;
+        int predicted = 0;
+        int truth = 0;
+        int found = 0;
+        for (Result r : rs) {
+            within2 += Math.abs(r.error()) <= 2 ? 1 : 0;
+            mae += Math.abs(r.error());
+            bias += r.error();
+            tp += r.clusterTp;
+            predicted += r.predictedClusters;
+            truth += r.truthClusters;
+            found += r.truthClustersFound;
+        }
+        double precision = predicted == 0 ? 0 : tp / (double) predicted;
+        double recall = truth == 0 ? 0 : found / (double) truth;
+        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        int n = Math.max(1, rs.size());
+        return String.format(Locale.ROOT,
+                "count_within2=%.3f count_mae=%.2f clusters_f1=%.3f cells=%d (count_bias=%+.2f clusters_precision=%.3f "
+                        + "clusters_recall=%.3f)", within2 / (double) n, mae / n, f1, rs.size(), bias / n, precision,
+                recall).replace(" (", " | ").replace(")", "");
+    }
+
+    private static void writeCsv(Path file, List<Result> rs) throws IOException {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
+            w.println("cell,slide,split,modality,truth_chromosomes,truth_objects,truth_clusters,truth_overlap_px,"
+                    + "truth_touching_pairs,truth_overlapping_pairs,chromosomes,error,clusters,clusters_correct,"
+                    + "truth_clusters_found,nuclei,spread,reason,ms");
+            for (Result r : rs) {
+                LabelTruth t = r.cell.truth;
+                var m = r.analysis.measurement();
+                w.printf(Locale.ROOT, "%s,%s,%s,%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%s,%s,%.1f%n", r.cell.name,
+                        r.cell.slide, r.cell.test ? "test" : "tune", m.modality().wire(), t.chromosomes(), t.objects(),
+                        t.clusters(), t.overlapPixels(), t.touchingPairs(), t.overlappingPairs(), m.chromosomes(),
+                        r.error(), m.clusters(), r.clusterTp, r.truthClustersFound, r.analysis.objects().nuclei(),
+                        m.spread(), m.reason() == null ? "" : m.reason(), r.ms);
+            }
+        }
+    }
+
+    /** The image with the counted objects outlined (green one, yellow two, orange three, red more, blue none) | truth. */
+    private static void picture(Result r, Path file) throws IOException {
+        SpreadObjects objects = r.analysis.objects();
+        StainField f = objects.field();
+        int w = f.width();
+        int h = f.height();
+        int[] label = objects.label();
+        int[] per = r.analysis.census().perObject();
+        BufferedImage img = new BufferedImage(2 * w, h, BufferedImage.TYPE_INT_RGB);
+        byte[] gray = r.cell.image.gray();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                int g = Math.min(255, (gray[i] & 0xFF) * 2);
+                img.setRGB(x, y, g << 16 | g << 8 | g);
+                int o = label[i];
+                if (o >= 0 && (x == 0 || y == 0 || x == w - 1 || y == h - 1 || label[i - 1] != o
+                        || label[i + 1] != o || label[i - w] != o || label[i + w] != o)) {
+                    int n = per[o];
+                    img.setRGB(x, y, n == 0 ? 0x4060ff : n == 1 ? 0x00ff00 : n == 2 ? 0xffff00 : n == 3 ? 0xff8000
+                            : 0xff0000);
+                }
+                int ch = r.cell.truth.chromosome()[i];
+                img.setRGB(w + x, y, ch == -1 ? 0 : ch == -2 ? 0xffffff
+                        : Color.HSBtoRGB((ch * 0.618034f) % 1f, 0.8f, 1f) & 0xffffff);
+            }
+        }
+        var gr = img.createGraphics();
+        gr.setColor(Color.WHITE);
+        gr.drawString(r.cell.name + "  counted " + r.analysis.measurement().chromosomes() + " (clusters "
+                + r.analysis.measurement().clusters() + ")", 6, 14);
+        gr.drawString("expert: " + r.cell.truth.chromosomes() + " chromosomes, " + r.cell.truth.clusters()
+                + " clusters", w + 6, 14);
+        gr.dispose();
+        ImageIO.write(img, "png", file.toFile());
+    }
+
+    /** Milliseconds to measure the cell scaled up to 1024 x 1024 (nearest neighbour), best of 5 after warm-up. */
+    private static double timeAt1024(DecodedImage image) {
+        int s = 1024;
+        byte[] g = new byte[s * s];
+        for (int y = 0; y < s; y++) {
+            for (int x = 0; x < s; x++) {
+                g[y * s + x] = image.gray()[(y * image.height() / s) * image.width() + x * image.width() / s];
+            }
+        }
+        DecodedImage big = new DecodedImage(ImageFormat.PNG, s, s, 8, 1, g);
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 8; i++) {
+            long t0 = System.nanoTime();
+            SpreadMeter.measure(big);
+            if (i >= 3) {
+                best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+            }
+        }
+        return best;
+    }
+
+    private static void fit(List<Cell> cells) throws IOException {
+        List<double[]> features = new ArrayList<>();
+        List<Integer> truth = new ArrayList<>();
+        for (Cell c : cells) {
+            if (c.test) {
+                continue;
+            }
+            SpreadObjects objects = SpreadObjects.of(StainField.of(c.image, ModalityDetector.detect(c.image)));
+            int[] per = truthPerObject(objects.label(), objects.count(), c.truth);
+            for (int o = 0; o < objects.count(); o++) {
+                features.add(objects.countingFeatures(o));
+                truth.add(per[o]);
+            }
+        }
+        ObjectCounter counter = ObjectCounterFit.fit(features, truth);
+        Path resource = Path.of("src/main/resources/org/karyoloop/ml/spread/" + ObjectCounter.RESOURCE);
+        try (Writer w = Files.newBufferedWriter(resource)) {
+            counter.write(w, "fitted by bench/real.sh --fit on " + features.size() + " objects of the tuning slides "
+                    + "of the shared ADIR M-FISH cells (all slides but " + new java.util.TreeSet<>(TEST_SLIDES) + ")");
+        }
+        System.out.println("wrote " + resource + " (" + features.size() + " objects)");
+    }
+
+    private static double median(double[] v) {
+        java.util.Arrays.sort(v);
+        return v.length == 0 ? 0 : v[v.length / 2];
+    }
+}
