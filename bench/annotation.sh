@@ -45,6 +45,6 @@ DB_NAME=$DB QUARKUS_PROFILE=annotation KARYOLOOP_BLOB_ROOT=.run/bench-annotation
   kl_service_start .run/bench-annotation-service.log
 SERVICE=$KL_SERVICE_PID
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
-kl_await_ready http://127.0.0.1:18091 90 "$SERVICE" .run/bench-annotation-service.log
+kl_await_ready http://127.0.0.1:18091 300 "$SERVICE" .run/bench-annotation-service.log
 kl_tool ${BENCH_JAVA_OPTS:-} -Dwarmup="${WARMUP_S:-60}" -Dthink="${THINK_MS:-2000}" org.karyoloop.bench.AnnotationBench http://127.0.0.1:8091 \
   "jdbc:postgresql://$DB_HOST:$DB_PORT/$DB" .run/bench-annotation-blobs "$DOCTORS" "$TASKS" "$SECONDS_PER_PHASE"

@@ -37,7 +37,7 @@ DB_NAME=karyoloop_bench QUARKUS_PROFILE=ingest KARYOLOOP_BLOB_ROOT=.run/bench-bl
   kl_service_start .run/bench-ingest-service.log
 SERVICE=$KL_SERVICE_PID
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
-kl_await_ready http://127.0.0.1:18089 90 "$SERVICE" .run/bench-ingest-service.log
+kl_await_ready http://127.0.0.1:18089 300 "$SERVICE" .run/bench-ingest-service.log
 kl_tool ${BENCH_JAVA_OPTS:-} -Dgroup="$GROUP" org.karyoloop.bench.IngestBench "$N" "$SIZE" > .run/bench-ingest.out
 echo "where ingest time goes (sum of seconds per stage, all worker threads):"
 curl -s http://127.0.0.1:18089/q/metrics | grep -E '^karyoloop_ingest_stage_seconds_(sum|count)' || true

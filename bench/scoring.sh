@@ -53,7 +53,7 @@ DB_NAME=karyoloop_bench_scoring QUARKUS_PROFILE=scoring KARYOLOOP_BLOB_ROOT=.run
   kl_service_start .run/bench-scoring-service.log ${KARYOLOOP_BENCH_SERVICE_OPTS:-}
 SERVICE=$KL_SERVICE_PID
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
-kl_await_ready http://127.0.0.1:18091 90 "$SERVICE" .run/bench-scoring-service.log
+kl_await_ready http://127.0.0.1:18091 300 "$SERVICE" .run/bench-scoring-service.log
 # The consumer group must own its partitions before the first event, or "latest" skips it.
 sleep 3
 # Where the CPU of (a) and (b) goes (bench/CpuAccount): the machine's busy share, this service, the broker,

@@ -15,7 +15,9 @@ import java.awt.image.SinglePixelPackedSampleModel;
 
 /**
  * Turns whatever raster a codec produced into 8-bit luminance, reading the raster's data directly (never per-pixel
- * {@code getRGB}) for the common layouts.
+ * {@code getRGB}) for the common layouts. Every format but the 8-bit PNGs of {@link PngFastPath} goes through it (JPEG,
+ * TIFF and BMP from the TwelveMonkeys readers, other PNGs from the JDK's): it is the mapping of 16-bit, palette and
+ * colour samples to gray, which no codec does; its direct raster reads have not been benchmarked against {@code getRGB}.
  *
  * <ul>
  *   <li>8-bit gray: copied as is. Fewer bits (1, 2, 4) are scaled to 0..255.</li>

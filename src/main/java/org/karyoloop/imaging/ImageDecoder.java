@@ -1,6 +1,8 @@
 package org.karyoloop.imaging;
 
+import com.twelvemonkeys.imageio.plugins.bmp.BMPImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
+import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 
 import java.awt.image.BufferedImage;
@@ -183,14 +185,14 @@ public final class ImageDecoder {
     }
 
     /**
-     * A fresh reader for the format; for JPEG the TwelveMonkeys one (CMYK, YCCK, broken APP markers), registering it
-     * if the service loader missed it (class-loader tricks in some runtimes), otherwise the first the JDK offers.
+     * A fresh reader for the format: for JPEG (CMYK, YCCK, broken APP markers), TIFF and BMP the TwelveMonkeys one,
+     * registering it if the service loader missed it (class-loader tricks in some runtimes); for PNG the JDK's.
      * Providers are inspected without instantiating readers we would throw away.
      */
-    private static ImageReader newReader(ImageFormat format) throws ImageRejectedException {
+    static ImageReader newReader(ImageFormat format) throws ImageRejectedException {
         ImageReaderSpi chosen = findSpi(format);
-        if (format == ImageFormat.JPEG && (chosen == null || !chosen.getClass().getName().startsWith(TWELVEMONKEYS))) {
-            IIORegistry.getDefaultInstance().registerServiceProvider(new JPEGImageReaderSpi());
+        if (prefersTwelveMonkeys(format) && (chosen == null || !chosen.getClass().getName().startsWith(TWELVEMONKEYS))) {
+            IIORegistry.getDefaultInstance().registerServiceProvider(twelveMonkeysSpi(format));
             chosen = findSpi(format);
         }
         if (chosen == null) {
@@ -211,7 +213,7 @@ public final class ImageDecoder {
             if (!handles(spi, format)) {
                 continue;
             }
-            if (format != ImageFormat.JPEG || spi.getClass().getName().startsWith(TWELVEMONKEYS)) {
+            if (!prefersTwelveMonkeys(format) || spi.getClass().getName().startsWith(TWELVEMONKEYS)) {
                 return spi;
             }
             if (first == null) {
@@ -219,6 +221,18 @@ public final class ImageDecoder {
             }
         }
         return first;
+    }
+
+    private static boolean prefersTwelveMonkeys(ImageFormat format) {
+        return format == ImageFormat.JPEG || format == ImageFormat.TIFF || format == ImageFormat.BMP;
+    }
+
+    private static ImageReaderSpi twelveMonkeysSpi(ImageFormat format) {
+        return switch (format) {
+            case TIFF -> new TIFFImageReaderSpi();
+            case BMP -> new BMPImageReaderSpi();
+            default -> new JPEGImageReaderSpi();
+        };
     }
 
     private static boolean handles(ImageReaderSpi spi, ImageFormat format) {

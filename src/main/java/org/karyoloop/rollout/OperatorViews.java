@@ -36,19 +36,26 @@ public class OperatorViews {
             Boolean eligible, String serving, String prCurveUrl, String confusionUrl) {
     }
 
-    /** A model's live statistics per bucket (ISO-8601 duration), arm and version from {@code from} to {@code to}. */
-    public record Timeline(String modelName, String bucket, Instant from, Instant to, List<LiveStats> points) {
+    /**
+     * A model's live statistics per bucket (ISO-8601 duration), arm and version from {@code from} to {@code to}, with
+     * the live GOOD precision a canary must show ({@code karyoloop.rollout.target-precision}), for the chart's line.
+     */
+    public record Timeline(String modelName, String bucket, Instant from, Instant to, double targetPrecision,
+            List<LiveStats> points) {
     }
 
     private final ModelVersionRepository versions;
     private final LiveStatsRepository stats;
     private final ObjectMapper mapper;
+    private final RolloutConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    public OperatorViews(ModelVersionRepository versions, LiveStatsRepository stats, ObjectMapper mapper) {
+    public OperatorViews(ModelVersionRepository versions, LiveStatsRepository stats, ObjectMapper mapper,
+            RolloutConfig config) {
         this.versions = versions;
         this.stats = stats;
         this.mapper = mapper;
+        this.config = config;
     }
 
     /** Every registered version of the model, oldest first. */
@@ -73,7 +80,8 @@ public class OperatorViews {
         Instant from = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), size.toSeconds()) * size.toSeconds())
                 .minus(size.multipliedBy(buckets - 1L));
         return QuarkusTransaction.requiringNew()
-                .call(() -> new Timeline(modelName, size.toString(), from, now, stats.timeline(modelName, size, from)));
+                .call(() -> new Timeline(modelName, size.toString(), from, now, config.targetPrecision(),
+                        stats.timeline(modelName, size, from)));
     }
 
     /** {@code 15m}, {@code 1h}, {@code 1d}: one minute to 30 days. */

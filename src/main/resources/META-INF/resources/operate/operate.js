@@ -4,6 +4,9 @@ const $ = (id) => document.getElementById(id);
 const Z95 = 1.6448536269514722; // one-sided 95%, as RolloutPolicy uses
 const COLORS = { stable: '#1f6fb2', canary: '#e07b00', none: '#7a7a7a' };
 const ui = { model: null, state: null, versions: [], pending: null, timer: null };
+// The chart window → the timeline's bucket size and count (the server starts the first bucket on its boundary).
+const WINDOWS = { '1h': 'bucket=5m&buckets=12', '6h': 'bucket=15m&buckets=24', '1d': 'bucket=1h&buckets=24',
+  '7d': 'bucket=6h&buckets=28' };
 
 async function api(method, path, body) {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
@@ -17,7 +20,9 @@ async function api(method, path, body) {
     throw new Error('signed out');
   }
   if (!response.ok) {
-    throw new Error(await problemText(response));
+    const error = new Error(await problemText(response));
+    error.status = response.status;
+    throw error;
   }
   return response.status === 204 ? null : response.json();
 }
@@ -81,9 +86,17 @@ async function selectModel() {
 
 async function refresh() {
   const m = encodeURIComponent(ui.model);
+  // A model without a rollout yet (no version has become stable) answers 404 for its state: not an error here.
+  const none = (fallback) => (e) => {
+    if (e.status === 404) {
+      return fallback;
+    }
+    throw e;
+  };
   const [state, versions, history, timeline] = await Promise.all([
-    api('GET', `/api/rollouts/${m}`), api('GET', `/api/rollouts/${m}/versions`),
-    api('GET', `/api/rollouts/${m}/history`), api('GET', `/api/rollouts/${m}/timeline?bucket=${$('bucket').value}`)]);
+    api('GET', `/api/rollouts/${m}`).catch(none(null)), api('GET', `/api/rollouts/${m}/versions`).catch(none([])),
+    api('GET', `/api/rollouts/${m}/history`).catch(none([])),
+    api('GET', `/api/rollouts/${m}/timeline?${WINDOWS[$('window').value]}`)]);
   ui.state = state;
   ui.versions = versions;
   renderState(state);
@@ -94,7 +107,21 @@ async function refresh() {
   $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
 }
 
+/** Shows a button only when it can act. */
+function can(id, able) {
+  $(id).hidden = !able;
+  $(id).disabled = !able;
+}
+
 function renderState(s) {
+  $('no-rollout').hidden = s !== null;
+  $('state').hidden = s === null;
+  $('evidence').hidden = s === null;
+  $('evidence-title').hidden = s === null;
+  if (s === null) {
+    $('rollout-actions').hidden = true;
+    return;
+  }
   $('phase').textContent = s.phase;
   $('stable').textContent = s.stableVersion || '—';
   $('canary').textContent = s.canaryVersion || '—';
@@ -102,12 +129,14 @@ function renderState(s) {
   $('pinned').textContent = s.pinned ? 'yes' : 'no';
   $('since').textContent = s.canaryStartedAt ? when(s.canaryStartedAt) : '—';
   const running = s.phase === 'CANARY' || s.phase === 'PAUSED';
-  $('act-pause').disabled = s.phase !== 'CANARY';
-  $('act-resume').disabled = s.phase !== 'PAUSED';
-  $('act-promote').disabled = !running;
-  $('act-rollback').disabled = !running;
-  $('act-weight').disabled = !running;
-  $('act-unpin').disabled = !s.pinned;
+  can('act-pause', s.phase === 'CANARY');
+  can('act-resume', s.phase === 'PAUSED');
+  can('act-promote', running);
+  can('act-rollback', running);
+  can('act-weight', running);
+  $('weight-input').hidden = !running;
+  can('act-unpin', s.pinned);
+  $('rollout-actions').hidden = !running && !s.pinned;
 }
 
 /** The one-sided 95% Wilson lower bound, as org.karyoloop.ml.eval.WilsonInterval computes it. */
@@ -122,6 +151,10 @@ function wilsonLower(successes, trials) {
 }
 
 function renderEvidence(s) {
+  if (s === null) {
+    $('evidence').tBodies[0].replaceChildren();
+    return;
+  }
   const rows = ['canary', 'stable'].map((arm) => {
     const e = s.evidence[arm];
     const version = arm === 'canary' ? s.canaryVersion : s.stableVersion;
@@ -147,8 +180,13 @@ function renderVersions(versions, s) {
       v.eligible === null ? '?' : v.eligible ? 'yes' : 'no', v.serving || '']);
     tr.dataset.version = v.version;
     const cell = document.createElement('td');
-    cell.append(button('Start canary', 'canary', v.version, !!v.serving || s.phase !== 'IDLE'),
-      button('Pin', 'pin', v.version, s.pinned && s.stableVersion === v.version));
+    // A canary needs an idle rollout and a stable version to compare with, other than itself.
+    if (s !== null && s.phase === 'IDLE' && s.stableVersion && !v.serving) {
+      cell.append(button('Start canary', 'canary', v.version, false));
+    }
+    if (s === null || !(s.pinned && s.stableVersion === v.version)) {
+      cell.append(button('Pin', 'pin', v.version, false));
+    }
     tr.appendChild(cell);
     return tr;
   });
@@ -244,7 +282,7 @@ function renderTimeline(t) {
     precision.push({ name: arm + ' lower', color: COLORS[arm] || '#444', dash: '4 3', hideLegend: true,
       points: byArm(arm, (p) => p.precisionLowerBound) });
   });
-  Charts.line($('chart-precision'), { from, to, series: precision, target: 0.9 });
+  Charts.line($('chart-precision'), { from, to, series: precision, target: t.targetPrecision });
 }
 
 function row(values, numericFrom) {
@@ -310,6 +348,6 @@ $('login-form').addEventListener('submit', signIn);
 $('reason-form').addEventListener('submit', confirmAction);
 $('reason-cancel').addEventListener('click', () => $('reason-dialog').close());
 $('model').addEventListener('change', () => selectModel().catch((e) => showError(e.message)));
-$('bucket').addEventListener('change', () => refresh().catch((e) => showError(e.message)));
+$('window').addEventListener('change', () => refresh().catch((e) => showError(e.message)));
 $('refresh').addEventListener('click', () => refresh().catch((e) => showError(e.message)));
 start().catch((e) => showError(e.message));

@@ -28,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -88,6 +89,14 @@ class OperatorsPageIT {
             Files.write(Path.of("target", "operators-page-versions.png"),
                     ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
+            // the charts span the selected window: stable's traffic of an hour ago shows over the last day only
+            assertThat(browser.findElements(By.cssSelector("#chart-good-rate [data-series='stable']"))).isEmpty();
+            new Select(browser.findElement(By.id("window"))).selectByValue("1d");
+            wait.until(d -> !d.findElements(By.cssSelector("#chart-good-rate [data-series='stable']")).isEmpty());
+            // what cannot act is not offered: a running canary cannot be resumed or unpinned
+            assertThat(browser.findElement(By.id("act-resume")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("act-unpin")).isDisplayed()).isFalse();
+
             browser.findElement(By.id("act-rollback")).click();
             wait.until(d -> d.findElement(By.id("reason-dialog")).isDisplayed());
             browser.findElement(By.id("reason")).sendKeys("canary calls too many spreads GOOD");
@@ -113,6 +122,26 @@ class OperatorsPageIT {
         assertThat(last.actor).isEqualTo("operator1");
         assertThat(last.reason).isEqualTo("canary calls too many spreads GOOD");
         assertThat(QuarkusTransaction.requiringNew().call(() -> rollouts.stateOf(model)).canaryVersion).isNull();
+    }
+
+    @Test
+    void aModelWithoutARolloutWaitsForAFirstEligibleModelWithoutAnError() throws Exception {
+        String model = "page-none-" + UUID.randomUUID();
+        WebDriver browser = chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(page + "?model=" + model);
+            wait.until(d -> d.findElement(By.id("login")).isDisplayed());
+            browser.findElement(By.id("username")).sendKeys("operator1");
+            browser.findElement(By.id("password")).sendKeys("operator1-pass", Keys.ENTER);
+            wait.until(d -> d.findElement(By.id("no-rollout")).isDisplayed());
+            assertThat(text(browser, "no-rollout")).isEqualTo("no rollout yet — waiting for a first eligible model");
+            assertThat(browser.findElement(By.id("rollout-actions")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("evidence")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        } finally {
+            browser.quit();
+        }
     }
 
     private static String text(WebDriver d, String id) {

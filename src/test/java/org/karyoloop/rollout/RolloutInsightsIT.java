@@ -35,6 +35,8 @@ class RolloutInsightsIT {
     EvidenceRepository evidence;
     @Inject
     RolloutMetrics metrics;
+    @Inject
+    RolloutConfig config;
 
     RolloutSeed seed;
     String model;
@@ -68,6 +70,8 @@ class RolloutInsightsIT {
         JsonPath timeline = operator().get("/api/rollouts/{m}/timeline?bucket=1h&buckets=4", model).then()
                 .statusCode(200).extract().jsonPath();
         assertThat(timeline.getString("bucket")).isEqualTo("PT1H");
+        // the chart's target line is the rollout's configured precision gate
+        assertThat(timeline.getDouble("targetPrecision")).isEqualTo(config.targetPrecision());
         List<Map<String, Object>> points = timeline.getList("points");
         assertThat(points).hasSize(2);
         assertThat(points.get(0)).containsEntry("arm", "stable").containsEntry("version", "v1")
