@@ -6,7 +6,7 @@ const COLORS = { stable: '#1f6fb2', canary: '#e07b00', none: '#7a7a7a' };
 const ui = { model: null, state: null, versions: [], pending: null, timer: null };
 
 async function api(method, path, body) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'karyoloop' } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -39,7 +39,7 @@ function showError(text) {
 }
 
 async function start() {
-  const me = await fetch('/api/me', { credentials: 'same-origin' });
+  const me = await fetch('/api/me', { credentials: 'same-origin', headers: { 'X-Requested-With': 'karyoloop' } });
   if (!me.ok) {
     showLogin();
     return;
@@ -307,6 +307,7 @@ document.addEventListener('click', (event) => {
   }
 });
 $('login-form').addEventListener('submit', signIn);
+$('sign-out').addEventListener('click', signOut);
 $('reason-form').addEventListener('submit', confirmAction);
 $('reason-cancel').addEventListener('click', () => $('reason-dialog').close());
 $('model').addEventListener('change', () => selectModel().catch((e) => showError(e.message)));
