@@ -99,12 +99,29 @@ public class TaskQueue {
         }
     }
 
-    /** Gives the item back to the queue; a no-op when the doctor does not hold it (a retried release). */
+    /**
+     * Gives the item back to the queue. A no-op when no one holds it (a retried release, or one after the label);
+     * refused when another doctor holds it, so a caller cannot believe it released a lease it never had.
+     */
     @Transactional
     public void release(String doctor, UUID itemId) throws SQLException {
         try (Connection c = db.getConnection()) {
             if (unlease(c, doctor, itemId) > 0) {
                 audit.record(doctor, "item.release", "labeling_item", itemId.toString(), null);
+                return;
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "select leased_by from labeling_item where id = ? and status = 'leased'")) {
+                s.setObject(1, itemId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        throw new LabelingConflictException(Code.LEASE_NOT_HELD, "item " + itemId
+                                + " is not leased to you");
+                    }
+                }
+            }
+            if (views.taskOf(c, itemId).isEmpty()) {
+                throw new ItemNotFoundException("item", itemId);
             }
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.karyoloop.events.RolloutStateChanged;
+import org.karyoloop.platform.audit.LogText;
 import org.karyoloop.platform.messaging.TopicsConfig;
 import org.karyoloop.platform.outbox.OutboxWriter;
 import org.karyoloop.rollout.persistence.EvidenceRepository;
@@ -140,14 +141,22 @@ public class RolloutService {
         });
     }
 
-    /** An operator's action; see {@link OperatorAction}. */
+    /** An operator's action, with the reason it is taken (required); see {@link OperatorAction}. */
     public RolloutState operate(String modelName, OperatorAction action, String version, Integer weight,
             String actor, String reason) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("every operator action needs a reason");
+            }
             RolloutState state = stateOf(modelName);
+            String canary = state.canaryVersion;
             action.apply(this, state, version, weight);
-            record(state, action.code(), actor, reason == null || reason.isBlank() ? "operator action" : reason,
-                    null, action.changesServing());
+            if (action == OperatorAction.PIN && canary != null) {
+                // A pin ends a running canary: the history says so in a row of its own, before the pin.
+                record(state, "canary-ended", actor, "canary " + canary + " ended by the pin of " + version + ": "
+                        + reason, null, false);
+            }
+            record(state, action.code(), actor, reason, null, action.changesServing());
             return state;
         });
     }
@@ -235,7 +244,8 @@ public class RolloutService {
         event.evidence = evidenceJson;
         event.occurredAt = now;
         event.persist();
-        LOG.infof("rollout %s: %s by %s: %s", state.modelName, action, actor, reason);
+        LOG.infof("rollout %s: %s by %s: %s", LogText.quoted(state.modelName), action, LogText.quoted(actor),
+                LogText.quoted(reason));
         if (publish) {
             state.updatedAt = now;
             outbox.stage(rolloutTopic, state.modelName, new RolloutStateChanged(OutboxWriter.newEventId(), now,

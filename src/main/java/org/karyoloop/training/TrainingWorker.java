@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.karyoloop.platform.audit.LogText;
 import org.karyoloop.training.persistence.TrainingJob;
 
 /**
@@ -108,7 +109,7 @@ public class TrainingWorker {
             }
         }, period, period, TimeUnit.MILLISECONDS);
         try {
-            LOG.infof("running training job %s (%s: %s)", job.id, job.trigger, job.reason);
+            LOG.infof("running training job %s (%s: %s)", job.id, job.trigger, LogText.quoted(job.reason));
             runner.run(job, cancelled::get);
         } finally {
             beat.cancel(false);

@@ -4,7 +4,7 @@ const $ = (id) => document.getElementById(id);
 const state = { current: null, next: null, busy: false, zoom: 1, x: 0, y: 0 };
 
 async function api(method, path, body) {
-  const init = { method, credentials: 'same-origin', headers: {} };
+  const init = { method, credentials: 'same-origin', headers: { 'X-Requested-With': 'karyoloop' } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -18,7 +18,7 @@ async function api(method, path, body) {
 }
 
 async function start() {
-  const me = await fetch('/api/me', { credentials: 'same-origin' });
+  const me = await fetch('/api/me', { credentials: 'same-origin', headers: { 'X-Requested-With': 'karyoloop' } });
   if (!me.ok) {
     showLogin();
     return;
@@ -183,6 +183,7 @@ function enablePanAndWheel() {
 }
 
 $('login-form').addEventListener('submit', signIn);
+$('sign-out').addEventListener('click', signOut);
 document.addEventListener('keydown', onKey);
 window.addEventListener('resize', fit);
 enablePanAndWheel();

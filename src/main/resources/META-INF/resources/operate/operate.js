@@ -9,7 +9,7 @@ const WINDOWS = { '1h': 'bucket=5m&buckets=12', '6h': 'bucket=15m&buckets=24', '
   '7d': 'bucket=6h&buckets=28' };
 
 async function api(method, path, body) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'karyoloop' } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -44,7 +44,7 @@ function showError(text) {
 }
 
 async function start() {
-  const me = await fetch('/api/me', { credentials: 'same-origin' });
+  const me = await fetch('/api/me', { credentials: 'same-origin', headers: { 'X-Requested-With': 'karyoloop' } });
   if (!me.ok) {
     showLogin();
     return;
@@ -345,6 +345,7 @@ document.addEventListener('click', (event) => {
   }
 });
 $('login-form').addEventListener('submit', signIn);
+$('sign-out').addEventListener('click', signOut);
 $('reason-form').addEventListener('submit', confirmAction);
 $('reason-cancel').addEventListener('click', () => $('reason-dialog').close());
 $('model').addEventListener('change', () => selectModel().catch((e) => showError(e.message)));

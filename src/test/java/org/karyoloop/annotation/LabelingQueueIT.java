@@ -87,6 +87,25 @@ class LabelingQueueIT {
     }
 
     @Test
+    void releasingAnotherDoctorsLeaseIsAConflictAndLeavesTheLease() throws Exception {
+        intake.accept(Requests.forReads(1, 5000));
+        ClaimedItem item = queue.claim("q-doc-r1", null).orElseThrow();
+        assertThatThrownBy(() -> queue.release("q-doc-r2", item.itemId()))
+                .isInstanceOf(LabelingConflictException.class).hasMessageContaining("not leased to you");
+        assertThat(count("select count(*) from labeling_item where id = '" + item.itemId()
+                + "' and status = 'leased' and leased_by = 'q-doc-r1'")).isEqualTo(1);
+        queue.release("q-doc-r1", item.itemId());
+        queue.release("q-doc-r1", item.itemId());
+        assertThat(count("select count(*) from labeling_item where id = '" + item.itemId()
+                + "' and status = 'queued'")).as("a retried release is a no-op").isEqualTo(1);
+        assertThatThrownBy(() -> queue.release("q-doc-r1", UUID.randomUUID()))
+                .isInstanceOf(ItemNotFoundException.class);
+        ClaimedItem again = queue.claim("q-doc-r1", null).orElseThrow();
+        assertThat(again.itemId()).isEqualTo(item.itemId());
+        labels.submit("q-doc-r1", again.itemId(), new LabelInput(Grade.POOR, 40, null, null));
+    }
+
+    @Test
     void skippedTaskIsNotOfferedToThatDoctorAgainButToOthers() throws Exception {
         UUID task = intake.accept(Requests.forReads(1, 5000));
         ClaimedItem item = queue.claim("q-doc-d", null).orElseThrow();

@@ -1,6 +1,7 @@
 package org.karyoloop.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -115,6 +116,27 @@ class RolloutIT {
             assertThat(e.action).isEqualTo("pinned");
             assertThat(e.actor).isEqualTo("dr-ops");
         });
+    }
+
+    @Test
+    void aPinDuringACanaryIsRecordedAsEndingItAndEveryActionNeedsAReason() throws Exception {
+        candidate("e1", true);
+        awaitState(s -> "e1".equals(s.stableVersion));
+        candidate("e2", true);
+        awaitState(s -> "e2".equals(s.canaryVersion));
+        assertThatThrownBy(() -> rollouts.operate(model, OperatorAction.PIN, "e1", null, "dr-ops", " "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
+        assertThat(state().canaryVersion).as("a refused action changes nothing").isEqualTo("e2");
+
+        rollouts.operate(model, OperatorAction.PIN, "e1", null, "dr-ops", "canary looks wrong on slide 7");
+
+        List<RolloutEvent> history = history();
+        assertThat(history).extracting(e -> e.action).containsSubsequence("canary-started", "canary-ended", "pinned");
+        RolloutEvent ended = history.stream().filter(e -> e.action.equals("canary-ended")).findFirst().orElseThrow();
+        assertThat(ended.actor).isEqualTo("dr-ops");
+        assertThat(ended.reason).contains("e2", "e1", "canary looks wrong on slide 7");
+        assertThat(state().canaryVersion).isNull();
+        assertThat(state().pinned).isTrue();
     }
 
     /** Evaluates until the canary is decided; the scheduled evaluator may decide first, then its record counts. */

@@ -3,13 +3,18 @@ package org.karyoloop.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.karyoloop.platform.security.UserAccount;
 import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class AuthorizationMatrixIT {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     private static final String ID = "00000000-0000-0000-0000-000000000001";
     private static final List<String> USERS = List.of("anonymous", "doctor1", "operator1", "labsys1", "admin1");
@@ -40,11 +48,16 @@ class AuthorizationMatrixIT {
             new Endpoint("GET", "/api/annotation/tasks/" + ID + "/image", null, Set.of("doctor1", "operator1", "admin1")),
             new Endpoint("GET", "/api/slides/slide-1/best", null, Set.of("doctor1", "operator1", "admin1")),
             new Endpoint("GET", "/api/me", null, Set.of("doctor1", "operator1", "labsys1", "admin1")),
+            new Endpoint("POST", "/api/sign-out", null, Set.of("doctor1", "operator1", "labsys1", "admin1")),
             new Endpoint("GET", "/api/admin/users", null, Set.of("admin1")),
             new Endpoint("POST", "/api/admin/users", "{}", Set.of("admin1")),
             new Endpoint("GET", "/api/models/m-authz/versions", null, Set.of("operator1", "admin1")),
+            // JSON where multipart is expected: the allowed roles get 415, which still proves they got through.
+            new Endpoint("POST", "/api/models/m-authz/versions", "{}", Set.of("operator1", "admin1")),
             new Endpoint("GET", "/api/models/m-authz/versions/v1", null, Set.of("operator1", "admin1")),
             new Endpoint("GET", "/api/training/jobs", null, Set.of("operator1")),
+            // A reason over the 500-character limit: the operator gets 400, and no job is requested.
+            new Endpoint("POST", "/api/training/jobs", "{\"reason\":\"" + "r".repeat(600) + "\"}", Set.of("operator1")),
             new Endpoint("GET", "/api/training/jobs/" + ID, null, Set.of("operator1")),
             new Endpoint("POST", "/api/training/jobs/" + ID + "/cancel", null, Set.of("operator1")),
             new Endpoint("GET", "/api/training/jobs/" + ID + "/plots/pr-curve", null, Set.of("operator1")),
@@ -82,6 +95,48 @@ class AuthorizationMatrixIT {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * The matrix above is checked against the OpenAPI document the service publishes: every operation under /api has
+     * a row (so a new endpoint cannot be forgotten), and every one of them, filled in from the document with made-up
+     * ids, refuses an anonymous caller with 401.
+     */
+    @Test
+    void everyOperationOfTheOpenApiDocumentIsInTheMatrixAndRefusesAnonymousCallers() throws Exception {
+        String document = given().get("http://" + management.getHost() + ":" + management.getPort()
+                + "/q/openapi?format=json").then().statusCode(200).extract().asString();
+        JsonNode paths = new ObjectMapper().readTree(document).path("paths");
+        List<String> missing = new ArrayList<>();
+        List<String> notRefused = new ArrayList<>();
+        int operations = 0;
+        for (var path = paths.fields(); path.hasNext();) {
+            var entry = path.next();
+            if (!entry.getKey().startsWith("/api/")) {
+                continue;
+            }
+            Pattern template = Pattern.compile(entry.getKey().replaceAll("\\{[^}]+}", "[^/]+"));
+            for (var op = entry.getValue().fieldNames(); op.hasNext();) {
+                String method = op.next().toUpperCase(java.util.Locale.ROOT);
+                if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                    continue;
+                }
+                operations++;
+                boolean listed = ENDPOINTS.stream().anyMatch(e -> e.method().equals(method)
+                        && template.matcher(e.path().replaceFirst("\\?.*$", "")).matches());
+                if (!listed) {
+                    missing.add(method + " " + entry.getKey());
+                }
+                String concrete = entry.getKey().replaceAll("\\{[^}]+}", ID);
+                int status = given().request(method, concrete).statusCode();
+                if (status != 401) {
+                    notRefused.add(method + " " + concrete + " -> " + status);
+                }
+            }
+        }
+        assertThat(operations).as("operations in the document").isGreaterThan(30);
+        assertThat(missing).as("operations without a row in the matrix").isEmpty();
+        assertThat(notRefused).as("anonymous calls not refused").isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.karyoloop.ingest.IngestConfig;
@@ -55,8 +56,8 @@ public class ClaimCheckResolver {
         } catch (NoSuchFileException e) {
             throw new IngestRequestRejectedException(Reason.CLAIM_CHECK_NOT_FOUND, "no file at " + check.uri());
         } catch (IOException e) {
-            throw new IngestRequestRejectedException(Reason.CLAIM_CHECK_NOT_FOUND,
-                    "cannot read " + check.uri() + ": " + e.getMessage());
+            // The exception's message names the server's path; the sender learns only its own URI.
+            throw new IngestRequestRejectedException(Reason.CLAIM_CHECK_NOT_FOUND, "cannot read " + check.uri());
         }
     }
 
@@ -90,22 +91,28 @@ public class ClaimCheckResolver {
         } catch (IllegalArgumentException e) {
             throw new IngestRequestRejectedException(Reason.CLAIM_CHECK_INVALID, "not a file URI: " + uriText);
         }
+        // Details name only the sender's URI, never the root, and a link that leads nowhere is refused exactly like
+        // one that leads outside the root: dead letters must not tell which files exist elsewhere on the server.
         if (!path.startsWith(root)) {
-            throw new IngestRequestRejectedException(Reason.CLAIM_CHECK_FORBIDDEN, uriText + " is outside " + root);
+            throw forbidden(uriText);
         }
-        if (!Files.exists(path)) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new IngestRequestRejectedException(Reason.CLAIM_CHECK_NOT_FOUND, "no file at " + uriText);
         }
         try {
             Path real = path.toRealPath();
             if (!real.startsWith(root.toRealPath()) || !Files.isRegularFile(real)) {
-                throw new IngestRequestRejectedException(Reason.CLAIM_CHECK_FORBIDDEN,
-                        uriText + " leads outside " + root + " or is not a regular file");
+                throw forbidden(uriText);
             }
             return real;
         } catch (IOException e) {
-            throw new IngestRequestRejectedException(Reason.CLAIM_CHECK_NOT_FOUND, "cannot resolve " + uriText);
+            throw forbidden(uriText);
         }
+    }
+
+    private static IngestRequestRejectedException forbidden(String uriText) {
+        return new IngestRequestRejectedException(Reason.CLAIM_CHECK_FORBIDDEN,
+                uriText + " does not name a regular file below the claim-check root");
     }
 
     /** The claim check and the bytes it named. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.karyoloop.ml.preprocess.PreprocessRecipe;
 import org.karyoloop.ml.registry.ModelArtifactRejectedException.Reason;
@@ -33,6 +34,7 @@ import org.karyoloop.platform.blob.BlobStore;
 public class ModelRegistry {
 
     private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final ModelVersionRepository versions;
     private final BlobStore blobs;
@@ -113,6 +115,14 @@ public class ModelRegistry {
     }
 
     /**
+     * Whether {@code name} may name a model or a version: they end up in paths, page menus, metric labels and log
+     * lines, so no separators, markup, spaces or control characters, and no leading dot.
+     */
+    public static boolean validName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /**
      * Checks the metadata registration requires: name and version, format, origin, architecture, preprocessing, and
      * a class order and threshold that make a grade rule.
      *
@@ -120,9 +130,9 @@ public class ModelRegistry {
      */
     public static void validate(ModelVersionSpec spec) {
         String problem = null;
-        if (blank(spec.modelName()) || blank(spec.version()) || spec.modelName().length() > 100
-                || spec.version().length() > 100) {
-            problem = "modelName and version are required (at most 100 characters)";
+        if (!validName(spec.modelName()) || !validName(spec.version())) {
+            problem = "modelName and version are 1 to 100 letters, digits, '.', '_' or '-', starting with a letter"
+                    + " or digit";
         } else if (spec.artifactFormat() == null || spec.origin() == null || blank(spec.architecture())
                 || spec.preprocessing() == null) {
             problem = "artifactFormat, origin, architecture and preprocessing are required";

@@ -1,24 +1,30 @@
 package org.karyoloop.platform.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * HTTP Basic and form sign-in credentials, checked against the built-in store through {@link IdentityCache} ahead of
  * the JPA provider, so that an API client (a lab system, the simulated doctor) does not pay a bcrypt check on every
- * request. Thread-safe.
+ * request. Failed checks count towards {@link SignInThrottle}, which refuses a locked-out user or address before any
+ * check. Thread-safe.
  */
 @ApplicationScoped
 public class CachedPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private final IdentityCache cache;
+    private final SignInThrottle throttle;
 
-    public CachedPasswordIdentityProvider(IdentityCache cache) {
+    public CachedPasswordIdentityProvider(IdentityCache cache, SignInThrottle throttle) {
         this.cache = cache;
+        this.throttle = throttle;
     }
 
     @Override
@@ -35,6 +41,30 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> cache.verify(request.getUsername(), request.getPassword().getPassword()));
+        String username = request.getUsername();
+        String address = address(request);
+        return context.runBlocking(() -> {
+            try {
+                throttle.check(username, address);
+            } catch (SignInThrottledException e) {
+                throw new AuthenticationFailedException(e.getMessage(), e);
+            }
+            try {
+                SecurityIdentity identity = cache.verify(username, request.getPassword().getPassword());
+                throttle.succeeded(username);
+                return identity;
+            } catch (AuthenticationFailedException e) {
+                throttle.failed(username, address);
+                throw e;
+            }
+        });
+    }
+
+    private static String address(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (routing == null || routing.request().remoteAddress() == null) {
+            return null;
+        }
+        return routing.request().remoteAddress().hostAddress();
     }
 }

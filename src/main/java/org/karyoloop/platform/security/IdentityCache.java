@@ -44,9 +44,14 @@ public class IdentityCache {
     private final SecretKeySpec macKey;
     private final ConcurrentHashMap<String, Entry> trusted = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
+    /** A hash no password matches, at the store's cost: what an unknown user's password is checked against. */
+    private final String unknownUserHash;
 
     public IdentityCache(SecurityConfig config) {
         this.ttlNanos = config.identityCacheTtl().toNanos();
+        byte[] unguessable = new byte[24];
+        new SecureRandom().nextBytes(unguessable);
+        this.unknownUserHash = BcryptUtil.bcryptHash(java.util.HexFormat.of().formatHex(unguessable), config.bcryptCost());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.macKey = new SecretKeySpec(key, "HmacSHA256");
@@ -70,9 +75,11 @@ public class IdentityCache {
         if (entry != null && entry.fresh() && MessageDigest.isEqual(entry.passwordMac(), mac)) {
             return entry.identity();
         }
-        UserAccount user = load(username);
-        if (!BcryptUtil.matches(new String(password), user.passwordHash)) {
-            throw new AuthenticationFailedException("wrong password");
+        UserAccount user = QuarkusTransaction.requiringNew().call(() -> UserAccount.findById(username));
+        // An unknown user costs the same bcrypt check as a known one, so the time of a failure does not tell which.
+        boolean matches = BcryptUtil.matches(new String(password), user == null ? unknownUserHash : user.passwordHash);
+        if (user == null || !matches) {
+            throw new AuthenticationFailedException("wrong user name or password");
         }
         SecurityIdentity identity = identity(user);
         remember(verified, username, new Entry(identity, mac, System.nanoTime() + ttlNanos));

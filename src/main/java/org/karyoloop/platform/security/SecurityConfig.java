@@ -33,4 +33,27 @@ public interface SecurityConfig {
      * only (the test profile sets them), never for a real install.
      */
     Optional<List<String>> seedUsers();
+
+    /** Throttling of failed sign-ins (HTTP Basic and the form). */
+    SignIn signIn();
+
+    /** Limits on failed sign-ins, counted per user name and per client address. */
+    interface SignIn {
+
+        /** Failed sign-ins of one user name within the window that lock it out. Default 10. */
+        @WithDefault("10")
+        int maxFailuresPerUser();
+
+        /** Failed sign-ins from one client address within the window that lock it out. Default 30. */
+        @WithDefault("30")
+        int maxFailuresPerAddress();
+
+        /** How long failures are counted from the first one. Default 15 min. */
+        @WithDefault("15m")
+        Duration window();
+
+        /** How long a locked-out user or address is refused (429 with Retry-After). Default 5 min. */
+        @WithDefault("5m")
+        Duration lockout();
+    }
 }

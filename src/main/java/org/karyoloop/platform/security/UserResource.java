@@ -2,6 +2,7 @@ package org.karyoloop.platform.security;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,7 +15,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Who am I (any signed-in user), and user management (admin only). */
+/** Who am I and sign-out (any signed-in user), and user management (admin only). */
 @Path("/api")
 @Tag(name = "users")
 @Blocking
@@ -34,6 +35,15 @@ public class UserResource {
     @Operation(summary = "The signed-in user and their roles")
     public Me me() {
         return new Me(identity.getPrincipal().getName(), identity.getRoles());
+    }
+
+    @POST
+    @Path("/sign-out")
+    @Authenticated
+    @Operation(summary = "End the page's session: the session cookie is expired (HTTP Basic callers have none)")
+    public Response signOut() {
+        FormAuthenticationMechanism.logout(identity);
+        return Response.noContent().build();
     }
 
     @GET

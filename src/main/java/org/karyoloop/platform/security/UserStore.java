@@ -58,7 +58,7 @@ public class UserStore {
             throw new InvalidUserException("roles must be among doctor, operator, lab-system, admin");
         }
         if (UserAccount.findById(username) != null) {
-            throw new InvalidUserException("user '" + username + "' exists");
+            throw new UserExistsException(username);
         }
         UserAccount user = new UserAccount();
         user.username = username;

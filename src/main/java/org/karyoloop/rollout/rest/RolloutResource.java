@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.karyoloop.ml.registry.ModelRegistry;
 import org.karyoloop.ml.registry.ModelVersionRepository;
 import org.karyoloop.rollout.Evidence;
 import org.karyoloop.rollout.OperatorAction;
@@ -173,6 +174,12 @@ public class RolloutResource {
 
     private RolloutView act(String model, OperatorAction action, String version, Integer weight, String reason,
             SecurityContext security) {
+        if (!ModelRegistry.validName(model)) {
+            throw new BadRequestException("model names are 1 to 100 letters, digits, '.', '_' or '-'");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new BadRequestException("every operator action needs a reason (the history records who and why)");
+        }
         String actor = security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
         RolloutState state = rollouts.operate(model, action, version, weight, actor, reason);
         return get(state.modelName);

@@ -31,7 +31,8 @@ class ModelRegistryIT {
         byte[] params = TestModels.spreadNetParams(3, 7);
         post("v1", params, metadata("v1", ArtifactFormat.DJL, null)).then().statusCode(201)
                 .body("artifactSha256", equalTo(ModelRegistry.sha256(params)))
-                .body("origin", equalTo("IMPORTED"));
+                .body("origin", equalTo("IMPORTED"))
+                .body("createdBy", equalTo("operator1"));
         post("v1", params, metadata("v1", ArtifactFormat.DJL, null)).then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("model-version-exists"));
         asOperator().get("/api/models/{m}/versions", model).then().statusCode(200).body("$", hasSize(1));
@@ -67,6 +68,19 @@ class ModelRegistryIT {
                 .body("code", equalTo("artifact-hash-mismatch"));
         asOperator().multiPart("artifact", "m.params", params).multiPart("metadata", "{\"version\":\"x\"}")
                 .post("/api/models/{m}/versions", model).then().statusCode(400)
+                .body("code", equalTo("invalid-model-metadata"));
+        asOperator().get("/api/models/{m}/versions", model).then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void modelAndVersionNamesThatCouldTraverseOrCarryMarkupAreRefused() throws Exception {
+        byte[] params = TestModels.spreadNetParams(3, 7);
+        post("<img src=x onerror=alert(1)>", params, metadata("<img src=x onerror=alert(1)>", ArtifactFormat.DJL, null))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("invalid-model-metadata"));
+        post(".hidden", params, metadata(".hidden", ArtifactFormat.DJL, null)).then().statusCode(400);
+        asOperator().multiPart("artifact", "v1.bin", params).multiPart("metadata", metadata("v1", ArtifactFormat.DJL,
+                null)).post("/api/models/..%2F..%2Fetc/versions").then().statusCode(400)
                 .body("code", equalTo("invalid-model-metadata"));
         asOperator().get("/api/models/{m}/versions", model).then().statusCode(200).body("$", hasSize(0));
     }

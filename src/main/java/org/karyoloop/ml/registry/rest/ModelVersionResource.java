@@ -2,6 +2,7 @@ package org.karyoloop.ml.registry.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,7 +29,8 @@ import org.karyoloop.ml.registry.ModelVersionSpec;
 /**
  * The model registry over REST: operators register an externally trained model (multipart: the
  * artifact file as {@code artifact}, its {@link ModelVersionSpec} JSON as {@code metadata}), and
- * anyone reads versions back. The artifact is verified before it is accepted.
+ * anyone reads versions back. The artifact is verified before it is accepted; {@code createdBy} is the
+ * signed-in user who imported it, whatever the metadata says.
  */
 @Path("/api/models/{modelName}/versions")
 @jakarta.annotation.security.RolesAllowed({"operator", "admin"})
@@ -38,10 +40,12 @@ public class ModelVersionResource {
 
     private final ModelRegistry registry;
     private final ObjectMapper mapper;
+    private final SecurityIdentity identity;
 
-    public ModelVersionResource(ModelRegistry registry, ObjectMapper mapper) {
+    public ModelVersionResource(ModelRegistry registry, ObjectMapper mapper, SecurityIdentity identity) {
         this.registry = registry;
         this.mapper = mapper;
+        this.identity = identity;
     }
 
     @POST
@@ -59,7 +63,7 @@ public class ModelVersionResource {
                 declared.artifactSha256(), declared.architecture(), declared.preprocessing(), declared.classes(),
                 declared.goodThreshold(), declared.metrics(), declared.parentVersion(),
                 declared.origin() == null ? ModelOrigin.IMPORTED : declared.origin(), declared.trainingJob(),
-                declared.createdBy());
+                identity.getPrincipal().getName());
         ModelVersionSpec registered = registry.register(spec, Files.readAllBytes(artifact.uploadedFile()));
         return Response.status(Response.Status.CREATED).entity(registered).build();
     }

@@ -1,0 +1,31 @@
+package org.karyoloop.platform.http;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+/** Request body limits per endpoint, checked against the declared Content-Length before a byte is read. */
+@ConfigMapping(prefix = "karyoloop.http")
+public interface BodyLimitsConfig {
+
+    /**
+     * Largest declared body of an upload endpoint (see {@link #uploadPaths()}), in bytes: the largest original
+     * image (karyoloop.ingest.max-bytes, 48 MiB) plus 1 MiB for multipart framing and metadata. Default 51380224.
+     */
+    @WithDefault("51380224")
+    long maxUploadBytes();
+
+    /**
+     * Largest declared body of every other request (labels, reasons, users, the sign-in form), in bytes.
+     * Default 262144 (256 KiB).
+     */
+    @WithDefault("262144")
+    long maxBodyBytes();
+
+    /**
+     * Regular expressions of the paths that take uploads: image ingest and model imports. Default
+     * {@code /api/images} and {@code /api/models/[^/]+/versions}.
+     */
+    @WithDefault("/api/images,/api/models/[^/]+/versions")
+    List<String> uploadPaths();
+}

@@ -1,0 +1,22 @@
+package org.karyoloop.platform.security;
+
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Answers an anonymous call that {@code @RolesAllowed} refuses: 401, problem body, {@code WWW-Authenticate}. */
+@Provider
+public class UnauthorizedExceptionMapper implements ExceptionMapper<UnauthorizedException> {
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    public Response toResponse(UnauthorizedException e) {
+        return Response.fromResponse(AuthProblems.unauthorized().toResponse()).header(HttpHeaders.WWW_AUTHENTICATE,
+                AuthProblems.challenge(headers.getHeaderString(AuthProblems.PAGE_HEADER))).build();
+    }
+}
