@@ -1,6 +1,7 @@
 package org.karyoloop.platform.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -22,6 +23,7 @@ public class SignInThrottle {
     private final SecurityConfig.SignIn config;
     private final LongSupplier clock;
 
+    @Inject
     public SignInThrottle(SecurityConfig config) {
         this(config.signIn(), System::nanoTime);
     }

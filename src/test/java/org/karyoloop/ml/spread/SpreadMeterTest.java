@@ -1,0 +1,133 @@
+package org.karyoloop.ml.spread;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.karyoloop.imaging.DecodedImage;
+import org.karyoloop.imaging.ImageFormat;
+import org.karyoloop.synth.SyntheticImage;
+import org.karyoloop.testing.SpreadImages;
+
+/** The measurement on generated images: polarity, the not-a-spread verdicts, and measurements alike in both modalities. */
+class SpreadMeterTest {
+
+    @Test
+    void brightFieldSpreadIsDetectedDarkOnLightAndCountedAsASpread() {
+        SyntheticImage img = SpreadImages.goodSpread(768);
+        SpreadMeasurement m = SpreadMeter.measure(decoded(img.pixels(), img.width(), img.height()));
+        assertThat(m.modality()).isEqualTo(Modality.BRIGHTFIELD);
+        assertThat(m.spread()).as(m.reason()).isTrue();
+        assertThat(m.chromosomes()).isBetween(img.truth().chromosomes() - 8, img.truth().chromosomes() + 8);
+    }
+
+    @Test
+    void theSameSpreadStoredBrightOnDarkIsFluorescenceAndCountsAlike() {
+        SyntheticImage img = SpreadImages.goodSpread(768);
+        SpreadMeasurement bright = SpreadMeter.measure(decoded(img.pixels(), img.width(), img.height()));
+        SpreadMeasurement fluorescent = SpreadMeter.measure(decoded(inverted(img.pixels()), img.width(),
+                img.height()));
+        assertThat(fluorescent.modality()).isEqualTo(Modality.FLUORESCENCE);
+        assertThat(fluorescent.chromosomes()).isBetween(bright.chromosomes() - 2, bright.chromosomes() + 2);
+        assertThat(fluorescent.spread()).isTrue();
+    }
+
+    @Test
+    void blankFramesAreNeverSpreads() {
+        for (int level : new int[] {0, 40, 200, 255}) {
+            byte[] px = new byte[512 * 512];
+            Random r = new Random(level);
+            for (int i = 0; i < px.length; i++) {
+                px[i] = (byte) Math.max(0, Math.min(255, level + r.nextInt(3) - 1));
+            }
+            SpreadMeasurement m = SpreadMeter.measure(decoded(px, 512, 512));
+            assertThat(m.spread()).as("gray %d", level).isFalse();
+            assertThat(m.reason()).as("gray %d", level).isIn(NotSpreadReason.BLANK_FRAME.wire(),
+                    NotSpreadReason.TOO_FEW_CHROMOSOMES.wire());
+        }
+    }
+
+    @Test
+    void aSingleChromosomeCropIsNotASpread() {
+        byte[] px = field(400, 400);
+        rod(px, 400, 200, 200, 60, 9, 0.3);
+        SpreadMeasurement m = SpreadMeter.measure(decoded(px, 400, 400));
+        assertThat(m.spread()).isFalse();
+        assertThat(m.reason()).isEqualTo(NotSpreadReason.TOO_FEW_CHROMOSOMES.wire());
+    }
+
+    @Test
+    void chromosomesStandingInRowsAreAKaryogramWhileTheSameRodsScatteredAreASpread() {
+        int w = 900;
+        int h = 700;
+        byte[] rows = field(w, h);
+        byte[] scattered = field(w, h);
+        Random r = new Random(3);
+        int k = 0;
+        for (int row = 0; row < 4; row++) {
+            for (int col = 0; col < 12; col++) {
+                int length = 30 + (k * 7) % 40;
+                rod(rows, w, 50 + col * 70, 90 + row * 160, length, 10, Math.PI / 2);
+                rod(scattered, w, 60 + (k % 8) * 100 + r.nextInt(20), 60 + (k / 8) * 100 + r.nextInt(20), length, 10,
+                        r.nextDouble() * Math.PI);
+                k++;
+            }
+        }
+        SpreadMeasurement karyogram = SpreadMeter.measure(decoded(rows, w, h));
+        SpreadMeasurement spread = SpreadMeter.measure(decoded(scattered, w, h));
+        assertThat(karyogram.spread()).isFalse();
+        assertThat(karyogram.reason()).isEqualTo(NotSpreadReason.KARYOGRAM.wire());
+        assertThat(spread.spread()).as(spread.reason()).isTrue();
+    }
+
+    @Test
+    void measurementsHaveTheirDocumentedLength() {
+        SyntheticImage img = SpreadImages.goodSpread(512);
+        assertThat(SpreadMeter.measure(decoded(img.pixels(), img.width(), img.height())).features())
+                .hasSize(SpreadMeter.FEATURES);
+        assertThat(SpreadMeter.NAMES).hasSize(SpreadMeter.FEATURES);
+    }
+
+    static DecodedImage decoded(byte[] px, int w, int h) {
+        return new DecodedImage(ImageFormat.PNG, w, h, 8, 1, px);
+    }
+
+    static byte[] inverted(byte[] px) {
+        byte[] out = new byte[px.length];
+        for (int i = 0; i < px.length; i++) {
+            out[i] = (byte) (255 - (px[i] & 0xFF));
+        }
+        return out;
+    }
+
+    /** A light, slightly noisy bright-field background. */
+    private static byte[] field(int w, int h) {
+        byte[] px = new byte[w * h];
+        Random r = new Random(w * 31L + h);
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (byte) (205 + r.nextInt(7) - 3);
+        }
+        return px;
+    }
+
+    /** A dark rod (a chromosome) of {@code length} and {@code width} centred at (cx, cy), at {@code angle}. */
+    private static void rod(byte[] px, int w, int cx, int cy, int length, int width, double angle) {
+        int h = px.length / w;
+        double ux = Math.cos(angle);
+        double uy = Math.sin(angle);
+        int reach = length / 2 + width;
+        for (int y = Math.max(0, cy - reach); y < Math.min(h, cy + reach); y++) {
+            for (int x = Math.max(0, cx - reach); x < Math.min(w, cx + reach); x++) {
+                double along = (x - cx) * ux + (y - cy) * uy;
+                double across = -(x - cx) * uy + (y - cy) * ux;
+                double a = Math.max(0, Math.abs(along) - length / 2.0);
+                double d = Math.hypot(a, across) / (width / 2.0);
+                if (d < 1.3) {
+                    double ink = d < 1 ? 1 : (1.3 - d) / 0.3;
+                    int v = (int) Math.round(205 - 140 * ink);
+                    px[y * w + x] = (byte) Math.min(px[y * w + x] & 0xFF, v);
+                }
+            }
+        }
+    }
+}
