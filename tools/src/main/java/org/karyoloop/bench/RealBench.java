@@ -88,7 +88,7 @@ public final class RealBench {
                 .toList() + " (pictures: bench/out/real-worst-*.png; per cell: bench/out/real-cells.csv)");
         System.out.printf(Locale.ROOT, "measure ms per image: %.1f at 645x517 (median), %.1f at 1024x1024%n",
                 median(results.stream().mapToDouble(Result::ms).toArray()), ms1024);
-        System.out.println("RESULT " + tested);
+        System.out.println("RESULT " + tested.substring(0, tested.indexOf(" (")));
     }
 
     private static String signed(int e) {
@@ -219,7 +219,7 @@ public final class RealBench {
         return String.format(Locale.ROOT,
                 "count_within2=%.3f count_mae=%.2f clusters_f1=%.3f cells=%d (count_bias=%+.2f clusters_precision=%.3f "
                         + "clusters_recall=%.3f)", within2 / (double) n, mae / n, f1, rs.size(), bias / n, precision,
-                recall).replace(" (", " | ").replace(")", "");
+                recall);
     }
 
     private static void writeCsv(Path file, List<Result> rs) throws IOException {

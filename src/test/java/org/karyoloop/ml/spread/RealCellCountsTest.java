@@ -1,0 +1,44 @@
+package org.karyoloop.ml.spread;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.karyoloop.imaging.ImageDecoder;
+import org.karyoloop.imaging.ImageLimits;
+
+/**
+ * Guards what bench/real.sh found on a handful of the shared real cells (tuning and test slides, touching
+ * chromosomes included, one cell the measurement still gets badly wrong): their counts may not drift by more than
+ * one chromosome without this test being updated together with the benchmark's figures.
+ */
+class RealCellCountsTest {
+
+    static final Path CASES = Path.of("../shared/testdata/adir-mfish/cases");
+
+    @ParameterizedTest(name = "{1}: expert {2}, counted {3}")
+    @CsvSource({
+        "A02__XY, A0201XYD, 46, 46, 0",
+        "A02__XY, A0206XYD, 46, 46, 3",
+        "A05__XY, A0504XYD, 46, 46, 3",
+        "A06__XY, A0608XYD, 46, 46, 2",
+        "A20__44, A200344D, 44, 44, 0",
+        "P08__29, P080729D, 44, 44, 2",
+        "P08__XY, P0802XYD, 46, 34, 3"})
+    void countsOfRealCellsStayWhereTheBenchmarkLeftThem(String dir, String cell, int expert, int counted,
+            int clusters) throws Exception {
+        Path d = CASES.resolve(dir).resolve(cell + "D.tif");
+        assumeTrue(Files.exists(d), "the shared test data is not beside the checkout");
+        LabelTruth truth = LabelTruth.read(CASES.resolve(dir).resolve(cell + "K.tif"));
+        assertThat(truth.chromosomes()).as("expert chromosomes").isEqualTo(expert);
+        var image = new ImageDecoder(new ImageLimits(64L << 20, 50_000_000L)).decode(Files.readAllBytes(d));
+        SpreadMeasurement m = SpreadMeter.measure(image);
+        assertThat(m.modality()).isEqualTo(Modality.FLUORESCENCE);
+        assertThat(m.spread()).as(String.valueOf(m.reason())).isTrue();
+        assertThat(m.chromosomes()).as("chromosomes counted").isBetween(counted - 1, counted + 1);
+        assertThat(m.clusters()).as("clusters").isBetween(clusters - 1, clusters + 1);
+    }
+}
