@@ -173,6 +173,44 @@ final class Labels {
         return d;
     }
 
+    /** Gaussian blur of {@code v} with {@code sigma} pixels (separable, edges clamped); a copy when sigma is tiny. */
+    static float[] gauss(float[] v, int w, int h, double sigma) {
+        if (sigma < 0.3) {
+            return v.clone();
+        }
+        int r = (int) Math.ceil(3 * sigma);
+        float[] k = new float[2 * r + 1];
+        float sum = 0;
+        for (int i = -r; i <= r; i++) {
+            k[i + r] = (float) Math.exp(-i * i / (2 * sigma * sigma));
+            sum += k[i + r];
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= sum;
+        }
+        float[] t = new float[v.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float acc = 0;
+                for (int i = -r; i <= r; i++) {
+                    acc += k[i + r] * v[y * w + Math.min(w - 1, Math.max(0, x + i))];
+                }
+                t[y * w + x] = acc;
+            }
+        }
+        float[] out = new float[v.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float acc = 0;
+                for (int i = -r; i <= r; i++) {
+                    acc += k[i + r] * t[Math.min(h - 1, Math.max(0, y + i)) * w + x];
+                }
+                out[y * w + x] = acc;
+            }
+        }
+        return out;
+    }
+
     /** The maximum of {@code v} over the (2r+1)-square around each pixel (separable, clipped at the edges). */
     static float[] maxFilter(float[] v, int w, int h, int r) {
         float[] t = new float[v.length];

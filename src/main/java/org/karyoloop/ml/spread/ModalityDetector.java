@@ -16,7 +16,7 @@ public final class ModalityDetector {
     static final double TAIL = 0.005;
     /** Least background gray level (0..255) of inverted fluorescence. */
     static final int INVERTED_BACKGROUND = 235;
-    /** Largest spread (gray levels between the background's 25th and 75th percentile) of inverted fluorescence. */
+    /** Largest spread of the background's light side (gray levels from the median to the 95th percentile) of inverted fluorescence. */
     static final int INVERTED_FLATNESS = 4;
 
     private ModalityDetector() {
@@ -30,16 +30,15 @@ public final class ModalityDetector {
         }
         int n = image.gray().length;
         int p05 = percentile(h, n, TAIL);
-        int p25 = percentile(h, n, 0.25);
         int p50 = percentile(h, n, 0.5);
-        int p75 = percentile(h, n, 0.75);
+        int p95 = percentile(h, n, 0.95);
         int p995 = percentile(h, n, 1 - TAIL);
         int up = p995 - p50;
         int down = p50 - p05;
-        if (up > down) {
-            return Modality.FLUORESCENCE;
+        if (up > down || (up == down && p50 < 128)) {
+            return Modality.FLUORESCENCE; // a featureless frame reads by its level: dark is a fluorescence camera's
         }
-        return p50 >= INVERTED_BACKGROUND && p75 - p25 <= INVERTED_FLATNESS ? Modality.FLUORESCENCE_INVERTED
+        return p50 >= INVERTED_BACKGROUND && p95 - p50 <= INVERTED_FLATNESS ? Modality.FLUORESCENCE_INVERTED
                 : Modality.BRIGHTFIELD;
     }
 

@@ -21,6 +21,8 @@ public final class SpreadObjects {
     static final double MIN_STAIN = 0.05;
     /** A body pixel holds at least this share of the brightest stain within the local window. */
     static final double LOCAL_SHARE = 0.4;
+    /** Sigma, in chromosome widths, of the smoothing the bright-field local cut reads (shorter bands do not part it). */
+    static final double BAND_SMOOTHING = 0.3;
     /** Candidates larger than this many times the median candidate, round and filled, are nuclei. */
     static final double NUCLEUS_AREA = 8;
     /** Nuclei are what remains of the candidates after an opening of this many chromosome widths. */
@@ -130,10 +132,13 @@ public final class SpreadObjects {
         for (int i = 0; i < n; i++) {
             inNucleus[i] = blob[i] >= 0 && nucleus[blob[i]];
         }
-        float[] localMax = Labels.maxFilter(st, w, h, radius);
+        // under bright-field, pale G-bands must not cut a chromosome: the local cut reads a smoothed field there
+        // (on the fluorescence cells the smoothing merged touching chromosomes: count within 2 fell from 0.55 to 0.19)
+        float[] smooth = field.modality() == Modality.BRIGHTFIELD ? Labels.gauss(st, w, h, BAND_SMOOTHING * width) : st;
+        float[] localMax = Labels.maxFilter(smooth, w, h, radius);
         boolean[] body = new boolean[n];
         for (int i = 0; i < n; i++) {
-            body[i] = candidate[i] && !inNucleus[i] && st[i] > LOCAL_SHARE * localMax[i];
+            body[i] = candidate[i] && !inNucleus[i] && smooth[i] > LOCAL_SHARE * localMax[i];
         }
         int[] label = Labels.components(body, w, h);
         int count = Labels.count(label);

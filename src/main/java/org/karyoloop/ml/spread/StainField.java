@@ -10,6 +10,7 @@ import org.karyoloop.imaging.DecodedImage;
  * chromosome signal (so exposure and stain strength cancel). Large images are box-averaged to at most
  * {@value #MAX_SIDE} pixels a side first. Pure Java; thread-safe (immutable once built).
  *
+ * @param modality how the image shows its chromosomes
  * @param width   width of the field (after box-averaging)
  * @param height  height of the field
  * @param factor  the box-averaging factor from the image to the field
@@ -19,7 +20,7 @@ import org.karyoloop.imaging.DecodedImage;
  * @param background the local background level of {@code gray}, 0..1, per pixel
  * @param signal  the chromosome signal in gray levels (0..1) that {@code stain} is relative to
  */
-public record StainField(int width, int height, int factor, float[] stain, float noise, float[] gray,
+public record StainField(Modality modality, int width, int height, int factor, float[] stain, float noise, float[] gray,
         float[] background, float signal) {
 
     /** Longest side measured at full detail; larger images are box-averaged down to it. */
@@ -62,7 +63,7 @@ public record StainField(int width, int height, int factor, float[] stain, float
         for (int i = 0; i < raw.length; i++) {
             stain[i] = raw[i] / signal;
         }
-        return new StainField(w, h, factor, stain, noise / signal, gray, bg, signal);
+        return new StainField(modality, w, h, factor, stain, noise / signal, gray, bg, signal);
     }
 
     /** The background: per tile a low percentile, the tiles' grid median-filtered, interpolated bilinearly. */
