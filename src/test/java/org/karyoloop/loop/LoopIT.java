@@ -78,7 +78,7 @@ class LoopIT {
             Map<String, String> config = new HashMap<>(Map.ofEntries(Map.entry("karyoloop.scoring.model-name", MODEL),
                     Map.entry("karyoloop.training.model-name", MODEL),
                     Map.entry("karyoloop.training.worker-enabled", "true"),
-                    Map.entry("karyoloop.training.min-new-labels", "50"),
+                    Map.entry("karyoloop.training.min-new-labels", String.valueOf(IMAGES * 9 / 10)),
                     Map.entry("karyoloop.training.poll-interval", "2s"),
                     Map.entry("karyoloop.training.target-precision", "0.01"),
                     Map.entry("karyoloop.training.min-predicted-good", "1"),
@@ -164,7 +164,7 @@ class LoopIT {
             assertThat(count("select count(*) from label where doctor = 'doctor1' and image_id = any(?::uuid[])",
                     ids)).isEqualTo(spreads);
 
-            // 6. The labels trigger a job (at the latest when 50 of them are in); it trains a tiny model and
+            // 6. The labels trigger a job (at the latest when nine in ten images are labelled, as many as are spreads at least); it trains a tiny model and
             // announces an eligible candidate. (Labels already in the shared test database may trigger an earlier
             // job for this model too, so there may be two candidates: the first eligible one becomes stable.)
             List<JsonNode> announced = events(candidates.await(r -> TinyLoop.MODEL.equals(field(r, "modelName")), 1,
