@@ -326,11 +326,14 @@ async function confirmAction(event) {
   const { action, version } = ui.pending;
   const m = encodeURIComponent(ui.model);
   try {
-    if (action === 'weight') {
-      await api('PUT', `/api/rollouts/${m}/weight`, { weight: Number($('new-weight').value), reason });
-    } else {
-      await api('POST', `/api/rollouts/${m}/${action}`, version ? { version, reason } : { reason });
+    const body = { action, reason };
+    if (version) {
+      body.version = version;
     }
+    if (action === 'weight') {
+      body.weight = Number($('new-weight').value);
+    }
+    await api('POST', `/api/rollouts/${m}/actions`, body);
     showError('');
   } catch (e) {
     showError(e.message);
