@@ -60,7 +60,6 @@ class AuthorizationMatrixIT {
             new Endpoint("POST", "/api/training/jobs", "{\"reason\":\"" + "r".repeat(600) + "\"}", Set.of("operator1")),
             new Endpoint("GET", "/api/training/jobs/" + ID, null, Set.of("operator1")),
             new Endpoint("POST", "/api/training/jobs/" + ID + "/cancel", null, Set.of("operator1")),
-            new Endpoint("GET", "/api/training/jobs/" + ID + "/plots/pr-curve", null, Set.of("operator1")),
             new Endpoint("GET", "/api/rollouts", null, Set.of("operator1")),
             new Endpoint("GET", "/api/rollouts/m-authz", null, Set.of("operator1")),
             new Endpoint("GET", "/api/rollouts/m-authz/history", null, Set.of("operator1")),
