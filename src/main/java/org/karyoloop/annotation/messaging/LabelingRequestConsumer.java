@@ -47,9 +47,9 @@ public class LabelingRequestConsumer {
         LabelingRequested request;
         try {
             request = mapper.readValue(record.value(), LabelingRequested.class);
-            if (request.eventId() == null || request.imageId() == null || request.sha256() == null
-                    || request.reason() == null) {
-                throw new IOException("eventId, imageId, sha256 and reason are required");
+            String wrong = TaskIntake.whatIsWrong(request);
+            if (wrong != null) {
+                throw new IOException(wrong);
             }
         } catch (IOException | RuntimeException e) {
             deadLetters.send(topics.labelingRequestsDlq(), record, "invalid-event", e.getMessage());
