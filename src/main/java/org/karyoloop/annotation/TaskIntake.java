@@ -46,14 +46,11 @@ public class TaskIntake {
     }
 
     /**
-     * What makes {@code r} a request no task can be made of, or null when it is one: the ids, the image's
-     * SHA-256 and the reason are required; a modality must be one of {@link Modality}'s wire names, and a
-     * not-a-spread reason a code of at most {@value #MAX_REASON_LENGTH} characters.
+     * What makes {@code r} (a request with its required fields) one no task can be made of, or null when a task
+     * can: a modality must be one of {@link Modality}'s wire names, and a not-a-spread reason a code of at most
+     * {@value #MAX_REASON_LENGTH} characters.
      */
     public static String whatIsWrong(LabelingRequested r) {
-        if (r.eventId() == null || r.imageId() == null || r.sha256() == null || r.reason() == null) {
-            return "eventId, imageId, sha256 and reason are required";
-        }
         if (r.modality() != null && Arrays.stream(Modality.values()).noneMatch(m -> m.wire().equals(r.modality()))) {
             return "unknown modality '" + r.modality() + "'";
         }
