@@ -1,6 +1,7 @@
 package org.karyoloop.sampling;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,6 +55,13 @@ public class BatchSelector {
                 out.add(mandatory);
                 chosen.put(c.imageId(), mandatory);
             }
+        }
+        for (Selection s : stableAudits(unique.values(), chosen)) {
+            if (out.size() >= budgetLeft) {
+                return out;
+            }
+            out.add(s);
+            chosen.put(s.candidate().imageId(), s);
         }
         int slots = budgetLeft - out.size();
         List<Selection> wanted = ranked(unique.values().stream().filter(c -> !chosen.containsKey(c.imageId()))
@@ -131,6 +139,21 @@ public class BatchSelector {
             }
         }
         return out;
+    }
+
+    /**
+     * As many stable-arm images as the batch's canary audits, by hash: the stable arm gets as many audit labels as
+     * the canary, so the rollout compares two measured numbers ("recall x vs stable y"), and none while no canary
+     * runs.
+     */
+    private static List<Selection> stableAudits(Collection<Candidate> candidates, Map<UUID, Selection> chosen) {
+        long canaryAudits = chosen.values().stream()
+                .filter(s -> "canary-audit".equals(s.reason()) && "canary".equals(s.candidate().arm())).count();
+        return candidates.stream().filter(c -> "stable".equals(c.arm()) && !chosen.containsKey(c.imageId()))
+                .sorted(Comparator.comparingDouble(c -> hash(c.imageId(), 7))).limit(canaryAudits)
+                .map(c -> new Selection(c, "canary-audit", AUDIT_PRIORITY, "stable " + c.modelVersion()
+                        + " beside the canary"))
+                .toList();
     }
 
     /** A uniform value in [0, 1) from the id and a salt (independent draws per purpose). */

@@ -1,9 +1,7 @@
 package org.karyoloop.sampling.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +11,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.karyoloop.events.ImageScored;
 import org.karyoloop.platform.messaging.Channels;
-import org.karyoloop.platform.messaging.DeadLetterPublisher;
+import org.karyoloop.platform.messaging.DeadLetterGuard;
 import org.karyoloop.platform.messaging.TopicsConfig;
 import org.karyoloop.sampling.Sampler;
 
@@ -21,22 +19,19 @@ import org.karyoloop.sampling.Sampler;
  * Consumes images.scored in batches (diversity and budget are decided per batch) and samples them.
  * Blocking and ordered: one batch at a time on SmallRye's worker, offsets committed after the batch's
  * transaction (at least once; the sampler's tables make a redelivery request nothing twice). Records
- * that are not {@link ImageScored} go to images.scored.dlq with their bytes; a database outage is
- * retried with backoff.
+ * that are not {@link ImageScored} go to images.scored.dlq with their bytes ({@link DeadLetterGuard});
+ * a database outage is retried with backoff.
  */
 @ApplicationScoped
 public class ScoredImageConsumer {
 
     private final Sampler sampler;
-    private final ObjectMapper mapper;
-    private final DeadLetterPublisher deadLetters;
+    private final DeadLetterGuard guard;
     private final TopicsConfig topics;
 
-    public ScoredImageConsumer(Sampler sampler, ObjectMapper mapper, DeadLetterPublisher deadLetters,
-            TopicsConfig topics) {
+    public ScoredImageConsumer(Sampler sampler, DeadLetterGuard guard, TopicsConfig topics) {
         this.sampler = sampler;
-        this.mapper = mapper;
-        this.deadLetters = deadLetters;
+        this.guard = guard;
         this.topics = topics;
     }
 
@@ -46,14 +41,9 @@ public class ScoredImageConsumer {
     public void consume(ConsumerRecords<String, byte[]> records) throws SQLException {
         List<ImageScored> batch = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                ImageScored e = mapper.readValue(record.value(), ImageScored.class);
-                if (e.eventId() == null || e.imageId() == null || e.sha256() == null) {
-                    throw new IOException("eventId, imageId and sha256 are required");
-                }
-                batch.add(e);
-            } catch (IOException | RuntimeException e) {
-                deadLetters.send(topics.imagesScoredDlq(), record, "invalid-event", e.getMessage());
+            ImageScored event = guard.readOrDeadLetter(record, ImageScored.class, topics.imagesScoredDlq());
+            if (event != null) {
+                batch.add(event);
             }
         }
         sampler.sample(batch);

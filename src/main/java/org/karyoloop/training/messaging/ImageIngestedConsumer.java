@@ -8,33 +8,34 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.karyoloop.events.ImageIngested;
 import org.karyoloop.platform.messaging.Channels;
+import org.karyoloop.platform.messaging.DeadLetterGuard;
+import org.karyoloop.platform.messaging.TopicsConfig;
 import org.karyoloop.training.persistence.TrainingData;
 
 /**
  * Consumes images.ingested (training's own channel and group) and records where each image's bytes
  * are, its slide and its source's intensity statistics, for data sets and drift. Blocking (PostgreSQL);
- * idempotent by image id; transient failures retried, poison records dead-lettered.
+ * idempotent by image id; transient failures retried, poison records dead-lettered to images.ingested.dlq
+ * ({@link DeadLetterGuard}).
  */
 @ApplicationScoped
 public class ImageIngestedConsumer {
 
-    private final EventReader reader;
+    private final DeadLetterGuard guard;
+    private final TopicsConfig topics;
     private final TrainingData data;
 
-    public ImageIngestedConsumer(EventReader reader, TrainingData data) {
-        this.reader = reader;
+    public ImageIngestedConsumer(DeadLetterGuard guard, TopicsConfig topics, TrainingData data) {
+        this.guard = guard;
+        this.topics = topics;
         this.data = data;
     }
 
     @Incoming(Channels.IMAGES_INGESTED_TRAINING)
     @Blocking
-    @Retry(maxRetries = -1, delay = 200, jitter = 100, maxDuration = 300_000, abortOn = PoisonEventException.class)
+    @Retry(maxRetries = -1, delay = 200, jitter = 100, maxDuration = 300_000)
     @ExponentialBackoff(maxDelay = 10_000)
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        ImageIngested image = reader.read(record, ImageIngested.class);
-        if (image.imageId() == null || image.sha256() == null) {
-            throw new PoisonEventException("ImageIngested without imageId or sha256", null);
-        }
-        data.recordImage(image);
+    public void consume(ConsumerRecord<String, byte[]> record) throws Exception {
+        guard.consume(record, ImageIngested.class, topics.imagesIngestedDlq(), data::recordImage);
     }
 }
