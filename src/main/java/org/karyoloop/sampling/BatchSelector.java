@@ -19,8 +19,9 @@ import org.karyoloop.events.Grade;
  * (threshold distance, margin and entropy, weighted), stratified random picks while no model exists
  * (cold start), and a uniformly random exploration share; at most a few per slide, never beyond the
  * budget left, and never an image scoring measured as not a metaphase spread. Random choices come from a
- * stable hash of the image id, so a redelivered batch chooses alike. Not thread-safe: it carries the fractional exploration credit from batch to batch, and is
- * used by the one consumer thread.
+ * stable hash of the image id, so a redelivered batch chooses alike. {@link #select} is not thread-safe: it
+ * carries the fractional exploration credit from batch to batch, and is used by the one images.scored consumer
+ * thread; {@link #review} is stateless.
  */
 public class BatchSelector {
 
@@ -28,6 +29,8 @@ public class BatchSelector {
     static final double AUDIT_PRIORITY = 0.9;
     static final double EXPLORATION_PRIORITY = 0.5;
     static final double COLD_START_PRIORITY = 0.5;
+    /** The salt of the hash that orders a batch for exploration: the lowest hashes are explored first. */
+    static final long EXPLORATION_SALT = 13;
 
     private final SamplingConfig config;
     private double explorationCredit;
@@ -69,7 +72,7 @@ public class BatchSelector {
         double share = config.explorationShare();
         explorationCredit += Math.min(wanted.size(), slots * (1 - share)) * share / (1 - share);
         List<Candidate> pool = unique.values().stream().filter(c -> !chosen.containsKey(c.imageId()))
-                .sorted(Comparator.comparingDouble(c -> hash(c.imageId(), 13))).toList();
+                .sorted(Comparator.comparingDouble(c -> hash(c.imageId(), EXPLORATION_SALT))).toList();
         int explore = (int) Math.min(Math.min(Math.floor(explorationCredit), slots), pool.size());
         explorationCredit -= explore;
         for (Candidate c : pool.subList(0, explore)) {
@@ -93,7 +96,11 @@ public class BatchSelector {
         return out;
     }
 
-    private Selection review(Candidate c) {
+    /**
+     * A second opinion on {@code c}'s legacy label, when the model disputes it (a legacy POOR at P(GOOD) of at least
+     * {@code review-min-good-probability}), else null. Stateless: safe from any thread.
+     */
+    Selection review(Candidate c) {
         Double p = c.pGood();
         if (c.legacyGrade() == Grade.POOR && p != null && p >= config.reviewMinGoodProbability()) {
             return new Selection(c, "label-review", REVIEW_PRIORITY,

@@ -14,32 +14,27 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
- * A PNG line chart for benchmark reports (y from 0 to 1 against x from 0 to a maximum), plain java.awt, headless.
- * The service draws no pictures; this is for the figures bench/ writes next to its tables. Stateless; thread-safe.
+ * PNG line charts for benchmark reports (a metric versus doctor labels). Plain java.awt, headless. Stateless;
+ * thread-safe.
  */
-final class LineChartPng {
+public final class LinePlot {
 
     private static final int W = 480;
     private static final int H = 400;
     private static final int M = 50;
 
-    private LineChartPng() {
+    private LinePlot() {
     }
 
     /** A named series of points. */
-    record Series(String name, double[] x, double[] y, Color color) {
+    public record Series(String name, double[] x, double[] y, Color color) {
     }
 
     /** A line chart with x from 0 to {@code xMax} and y from 0 to 1; one-point series are drawn as dots. */
-    static byte[] draw(String title, String xLabel, String yLabel, double xMax, List<Series> series) {
+    public static byte[] lines(String title, String xLabel, String yLabel, double xMax, List<Series> series) {
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, W, H);
+        Graphics2D g = canvas(img, title);
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString(title, M, 20);
         g.drawRect(M, M, W - 2 * M, H - 2 * M);
         g.drawString(xLabel + " (0.." + fmt(xMax) + ")", W / 2 - 40, H - 15);
         g.drawString(yLabel + " (0..1)", 5, M - 8);
@@ -66,12 +61,18 @@ final class LineChartPng {
             g.drawString(s.name(), W - M - 230, legend);
             legend += 15;
         }
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(img, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return png(img);
+    }
+
+    private static Graphics2D canvas(BufferedImage img, String title) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, W, H);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawString(title, M, 20);
+        return g;
     }
 
     private static int px(double fraction) {
@@ -84,5 +85,14 @@ final class LineChartPng {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static byte[] png(BufferedImage img) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
