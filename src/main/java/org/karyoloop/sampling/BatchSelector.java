@@ -149,18 +149,23 @@ public class BatchSelector {
     }
 
     /**
-     * As many stable-arm images as the batch's canary audits, by hash: the stable arm gets as many audit labels as
-     * the canary, so the rollout compares two measured numbers ("recall x vs stable y"), and none while no canary
-     * runs.
+     * Per model, as many stable-arm images as the batch's canary audits of that model, by hash: the stable arm gets
+     * as many audit labels as the canary, so the rollout compares two measured numbers ("recall x vs stable y"), and
+     * none for a model with no canary running.
      */
     private static List<Selection> stableAudits(Collection<Candidate> candidates, Map<UUID, Selection> chosen) {
-        long canaryAudits = chosen.values().stream()
-                .filter(s -> "canary-audit".equals(s.reason()) && "canary".equals(s.candidate().arm())).count();
-        return candidates.stream().filter(c -> "stable".equals(c.arm()) && !chosen.containsKey(c.imageId()))
-                .sorted(Comparator.comparingDouble(c -> hash(c.imageId(), 7))).limit(canaryAudits)
+        Map<String, Long> canaryAudits = chosen.values().stream()
+                .filter(s -> "canary-audit".equals(s.reason()) && "canary".equals(s.candidate().arm()))
+                .collect(Collectors.groupingBy(s -> String.valueOf(s.candidate().modelName()), Collectors.counting()));
+        List<Selection> out = new ArrayList<>();
+        canaryAudits.forEach((model, count) -> candidates.stream()
+                .filter(c -> "stable".equals(c.arm()) && model.equals(String.valueOf(c.modelName()))
+                        && !chosen.containsKey(c.imageId()))
+                .sorted(Comparator.comparingDouble(c -> hash(c.imageId(), 7))).limit(count)
                 .map(c -> new Selection(c, "canary-audit", AUDIT_PRIORITY, "stable " + c.modelVersion()
                         + " beside the canary"))
-                .toList();
+                .forEach(out::add));
+        return out;
     }
 
     /** A uniform value in [0, 1) from the id and a salt (independent draws per purpose). */

@@ -162,6 +162,24 @@ class BatchSelectorTest {
     }
 
     @Test
+    void aCanaryOfOneModelDoesNotAuditTheStableArmOfAnother() {
+        BatchSelector selector = new BatchSelector(config("exploration-share", "0.0001", "canary-audit-share", "1.0"));
+        List<Candidate> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(scored("s" + i, 0.01, "canary"));
+            batch.add(ofModel(scored("t" + i, 0.01, "stable"), "other-model"));
+        }
+        List<Selection> picked = selector.select(batch, 10_000);
+        assertThat(picked).filteredOn(s -> "canary".equals(s.candidate().arm())).hasSize(20);
+        assertThat(picked).as("no canary of other-model runs").noneMatch(s -> "stable".equals(s.candidate().arm()));
+    }
+
+    private static Candidate ofModel(Candidate c, String model) {
+        return new Candidate(c.imageId(), c.sha256(), c.sourceId(), c.slideId(), c.scored(), c.probabilities(),
+                c.grade(), c.goodThreshold(), model, c.modelVersion(), c.arm(), c.legacyGrade());
+    }
+
+    @Test
     void imagesThatAreNotSpreadsAreNeverRequestedForAnyReason() {
         // Everything explores, every canary image is audited, the legacy label is disputed: still nothing.
         BatchSelector selector = new BatchSelector(config("exploration-share", "0.9", "canary-audit-share", "1.0"));
