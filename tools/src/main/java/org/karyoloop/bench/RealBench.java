@@ -73,30 +73,8 @@ public final class RealBench {
             results.add(score(c, a, ms));
         }
         writeCsv(out.resolve("real-cells.csv"), results);
-        if (Boolean.getBoolean("kl.debug")) {
-            for (boolean t : new boolean[] {false, true}) {
-                int[][] conf = new int[8][8];
-                double[] err = new double[8];
-                double[] abs = new double[8];
-                for (Result r : results) {
-                    if (r.cell.test != t) {
-                        continue;
-                    }
-                    int[] per = r.analysis.census().perObject();
-                    for (int o = 0; o < per.length; o++) {
-                        conf[Math.min(7, r.perObjectTruth[o])][Math.min(7, per[o])]++;
-                        double e = r.analysis.census().expected()[o] - r.perObjectTruth[o];
-                        err[Math.min(7, r.perObjectTruth[o])] += e;
-                        abs[Math.min(7, r.perObjectTruth[o])] += Math.abs(e);
-                    }
-                }
-                System.out.println((t ? "test" : "tune") + " truth x counted per object (7 = 7+):");
-                for (int k = 0; k < 8; k++) {
-                    System.out.printf(Locale.ROOT, "  %s  error %+.1f  |error| %.1f%n",
-                            java.util.Arrays.toString(conf[k]), err[k], abs[k]);
-                }
-            }
-        }
+        perObject(results, false);
+        perObject(results, true);
         List<Result> test = results.stream().filter(r -> r.cell.test).toList();
         List<Result> worst = test.stream().sorted(Comparator.comparingInt((Result r) -> -Math.abs(r.error())))
                 .limit(6).toList();
@@ -113,6 +91,32 @@ public final class RealBench {
         System.out.printf(Locale.ROOT, "measure ms per image: %.1f at 645x517 (median), %.1f at 1024x1024%n",
                 median(results.stream().mapToDouble(Result::ms).toArray()), ms1024);
         System.out.println("RESULT " + tested.substring(0, tested.indexOf(" (")));
+    }
+
+    /** Objects by expert chromosomes against chromosomes counted, with the error of their expected counts. */
+    private static void perObject(List<Result> results, boolean test) {
+        int[][] conf = new int[8][8];
+        double[] err = new double[8];
+        double[] abs = new double[8];
+        for (Result r : results) {
+            if (r.cell.test != test) {
+                continue;
+            }
+            int[] per = r.analysis.census().perObject();
+            for (int o = 0; o < per.length; o++) {
+                int truth = Math.min(7, r.perObjectTruth[o]);
+                conf[truth][Math.min(7, per[o])]++;
+                double e = r.analysis.census().expected()[o] - r.perObjectTruth[o];
+                err[truth] += e;
+                abs[truth] += Math.abs(e);
+            }
+        }
+        System.out.println((test ? "test" : "tuning") + " slides, objects by expert chromosomes (rows 0..7+) and "
+                + "chromosomes counted (columns 0..7+), with the error of their expected counts:");
+        for (int k = 0; k < 8; k++) {
+            System.out.printf(Locale.ROOT, "  %s  error %+.1f  |error| %.1f%n", java.util.Arrays.toString(conf[k]),
+                    err[k], abs[k]);
+        }
     }
 
     private static String signed(int e) {
