@@ -3,30 +3,31 @@ package org.karyoloop.ml.spread;
 import java.util.Arrays;
 
 /**
- * The chromosomes of a spread, object by object: per object its class probabilities ({@link ObjectCounter}), the
- * chromosomes it most likely holds, and the spread's count, the sum of each object's expected chromosomes (so
- * uncertain objects add their expectation, not a coin toss). Objects far outside the spread (debris, cells at the
- * frame's edge) and large objects much paler than the spread's chromosomes (cytoplasm, out-of-focus cells) hold
- * none. Thread-safe (immutable once built).
+ * The chromosomes of a spread, object by object. Each chromosome body gets its class probabilities
+ * ({@link ObjectCounter}) and adds its expected chromosomes (so uncertain bodies add their expectation, not a coin
+ * toss); an object (touching bodies) holds what its bodies hold, and is a cluster when its bodies most likely hold
+ * two or more. Bodies far outside the spread (debris, cells at the frame's edge) and large bodies much paler than
+ * the spread's chromosomes (cytoplasm, out-of-focus cells) hold none. Thread-safe (immutable once built).
  *
  * @param perObject   chromosomes each object most likely holds (0 for debris)
+ * @param expected    chromosomes each object holds in expectation (0 for debris); they add up to the count
  * @param chromosomes the spread's chromosome count
  * @param clusters    objects holding two or more chromosomes
- * @param singleArea  mean area of the objects that hold one chromosome, in field pixels
+ * @param singleArea  mean area of the bodies that hold one chromosome, in field pixels
  */
-public record Census(int[] perObject, int chromosomes, int clusters, double singleArea) {
+public record Census(int[] perObject, double[] expected, int chromosomes, int clusters, double singleArea) {
 
-    /** The most chromosomes one object can hold (a whole metaphase in one clump). */
+    /** The most chromosomes one body can hold (a whole metaphase in one clump). */
     static final int MOST = 46;
-    /** Objects further from the spread's centre than this many times nine in ten chromosomes' distance are debris. */
+    /** Bodies further from the spread's centre than this many times nine in ten chromosomes' distance are debris. */
     static final double SPREAD_REACH = 1.5;
-    /** Objects of two or more chromosomes' area whose mean stain is below this share of a single's are not chromosomes. */
+    /** Bodies of two or more chromosomes' area whose mean stain is below this share of a single's are not chromosomes. */
     static final double PALE = 0.6;
 
     /** Counts the chromosomes of {@code objects} with {@code counter}. */
     public static Census of(SpreadObjects objects, ObjectCounter counter) {
-        int n = objects.count();
-        double[][] stats = objects.stats();
+        int n = objects.bodies();
+        double[][] stats = objects.bodyStats();
         double[][] p = new double[n][];
         int[] best = new int[n];
         for (int o = 0; o < n; o++) {
@@ -63,9 +64,9 @@ public record Census(int[] perObject, int chromosomes, int clusters, double sing
         Arrays.sort(dist);
         double reach = singles < 5 ? Double.MAX_VALUE
                 : SPREAD_REACH * dist[(int) (0.9 * (singles - 1))] + Math.sqrt(single);
-        double expected = 0;
-        int clusters = 0;
-        int[] perObject = new int[n];
+        double total = 0;
+        double[] expected = new double[objects.count()];
+        int[] perObject = new int[objects.count()];
         for (int o = 0; o < n; o++) {
             double[] s = stats[o];
             double area = s[SpreadObjects.AREA];
@@ -75,13 +76,20 @@ public record Census(int[] perObject, int chromosomes, int clusters, double sing
                 continue;
             }
             double many = Math.min(MOST, Math.max(ObjectCounter.MANY, area / single));
+            double e = 0;
             for (int k = 0; k < ObjectCounter.CLASSES; k++) {
-                expected += p[o][k] * (k == ObjectCounter.MANY ? many : k);
+                e += p[o][k] * (k == ObjectCounter.MANY ? many : k);
             }
-            perObject[o] = best[o] == ObjectCounter.MANY ? (int) Math.round(many) : best[o];
-            clusters += perObject[o] >= 2 ? 1 : 0;
+            int object = objects.objectOf(o);
+            expected[object] += e;
+            total += e;
+            perObject[object] += best[o] == ObjectCounter.MANY ? (int) Math.round(many) : best[o];
         }
-        return new Census(perObject, (int) Math.round(expected), clusters, single);
+        int clusters = 0;
+        for (int c : perObject) {
+            clusters += c >= 2 ? 1 : 0;
+        }
+        return new Census(perObject, expected, (int) Math.round(total), clusters, single);
     }
 
     private static double median(double[] v) {

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How many chromosomes an object holds: 0 (debris, a fragment), 1, 2, 3, 4, or {@value #MANY} and more. A
- * multinomial logistic model over scale-free shape measures of the object (its area against the spread's median
- * object, whether it falls apart when cut at 40, 55 and 70 % of its peak, elongation, solidity, depth against a
+ * How many chromosomes a chromosome body holds: 0 (debris, a fragment), 1, 2, 3, 4, or {@value #MANY} and more. A
+ * multinomial logistic model over scale-free shape measures of the body (its area against the spread's median
+ * body, whether it falls apart when cut at 40, 55 and 70 % of its peak, elongation, solidity, depth against a
  * single chromosome's, mean and peak stain), fitted to expert karyotype masks ({@link ObjectCounterFit}, run by
- * {@code bench/real.sh --fit} on the tuning slides). Objects of {@value #MANY} and more count by area against the
+ * {@code bench/real.sh --fit} on the tuning slides). Bodies of {@value #MANY} and more count by area against the
  * spread's single chromosomes. Thread-safe (immutable).
  */
 public final class ObjectCounter {

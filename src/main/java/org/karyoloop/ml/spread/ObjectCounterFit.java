@@ -3,7 +3,7 @@ package org.karyoloop.ml.spread;
 import java.util.List;
 
 /**
- * Fits an {@link ObjectCounter} to objects whose chromosome count is known (from expert karyotype masks):
+ * Fits an {@link ObjectCounter} to chromosome bodies whose chromosome count is known (from expert karyotype masks):
  * standardised features, multinomial logistic regression by full-batch gradient descent with a small L2 penalty.
  * Deterministic. Not thread-safe (use one per fit).
  */
@@ -19,7 +19,7 @@ public final class ObjectCounterFit {
     private ObjectCounterFit() {
     }
 
-    /** The model fitted to {@code features} (one row per object) and {@code truth} (chromosomes per object). */
+    /** The model fitted to {@code features} (one row per body) and {@code truth} (chromosomes per body). */
     public static ObjectCounter fit(List<double[]> features, List<Integer> truth) {
         int n = features.size();
         int f = ObjectCounter.FEATURES.size();

@@ -7,11 +7,13 @@ import java.util.List;
 /**
  * The objects of a stain field, as a cytogeneticist would first see them: everything that stands out of the
  * background noise ({@value #NOISE_SIGMAS} standard deviations) is a candidate; large, round, filled candidates are
- * interphase nuclei (what survives an opening wider than a chromosome) and are set aside whole; inside the rest, a pixel belongs to a chromosome body where its stain
- * is at least {@value #LOCAL_SHARE} of the brightest stain within about one chromosome width. That local cut follows
- * each chromosome's own brightness, so a dim chromosome next to a bright one keeps its body and the dimmer seam
- * between two touching chromosomes opens into a gap. The bodies' connected components (8-connected) are the
- * objects that are then counted ({@link ObjectCounter}). Pure Java; thread-safe (immutable once built).
+ * interphase nuclei (what survives an opening wider than a chromosome) and are set aside whole. The rest's
+ * connected pieces (8-connected) are the objects: a single chromosome, or a cluster of touching or overlapping
+ * ones. Inside them, a pixel belongs to a chromosome body where its stain is at least {@value #LOCAL_SHARE} of the
+ * brightest stain within about one chromosome width. That local cut follows each chromosome's own brightness, so a
+ * dim chromosome next to a bright one keeps its body and the dimmer seam between two touching chromosomes opens
+ * into a gap: the bodies (8-connected) are what is counted ({@link ObjectCounter}), and an object holds what its
+ * bodies hold. Pure Java; thread-safe (immutable once built).
  */
 public final class SpreadObjects {
 
@@ -37,33 +39,42 @@ public final class SpreadObjects {
     static final double SPLIT_PART = 0.15;
 
     private final StainField field;
-    private final int[] label;
-    private final int count;
+    private final int[] bodyLabel;
+    private final int bodies;
     private final int nuclei;
     private final int nucleusPixels;
     private final double medianArea;
-    private final double[][] stats;
+    private final double[][] bodyStats;
     private final int[][] splits;
     private final double[] solidity;
     private final double[] widthDepth;
     private final double window;
+    private final int[] label;
+    private final int count;
+    private final double[][] stats;
+    private final int[] objectOf;
 
-    private SpreadObjects(StainField field, int[] label, int count, int nuclei, int nucleusPixels, double medianArea,
-            double[][] stats, int[][] splits, double[] solidity, double[] widthDepth, double window) {
+    private SpreadObjects(StainField field, int[] bodyLabel, int bodies, int nuclei, int nucleusPixels,
+            double medianArea, double[][] bodyStats, int[][] splits, double[] solidity, double[] widthDepth,
+            double window, int[] label, int count, double[][] stats, int[] objectOf) {
         this.field = field;
-        this.label = label;
-        this.count = count;
+        this.bodyLabel = bodyLabel;
+        this.bodies = bodies;
         this.nuclei = nuclei;
         this.nucleusPixels = nucleusPixels;
         this.medianArea = medianArea;
-        this.stats = stats;
+        this.bodyStats = bodyStats;
         this.splits = splits;
         this.solidity = solidity;
         this.widthDepth = widthDepth;
         this.window = window;
+        this.label = label;
+        this.count = count;
+        this.stats = stats;
+        this.objectOf = objectOf;
     }
 
-    /** Area, sums of x, y, xx, yy, xy, stain sum, peak stain, min x, max x, min y, max y, depth (per object). */
+    /** Area, sums of x, y, xx, yy, xy, stain sum, peak stain, min x, max x, min y, max y, depth (per body; 0 for objects). */
     static final int AREA = 0;
     static final int SX = 1;
     static final int SY = 2;
@@ -140,28 +151,42 @@ public final class SpreadObjects {
         for (int i = 0; i < n; i++) {
             body[i] = candidate[i] && !inNucleus[i] && smooth[i] > LOCAL_SHARE * localMax[i];
         }
-        int[] label = Labels.components(body, w, h);
-        int count = Labels.count(label);
-        double[][] stats = Labels.stats(label, count, w, st);
+        int[] bodyLabel = Labels.components(body, w, h);
+        int bodies = Labels.count(bodyLabel);
+        double[][] bodyStats = Labels.stats(bodyLabel, bodies, w, st);
         int[] depth = Labels.depth(body, w, h);
         for (int i = 0; i < n; i++) {
-            if (label[i] >= 0) {
-                stats[label[i]][DEPTH] = Math.max(stats[label[i]][DEPTH], depth[i]);
+            if (bodyLabel[i] >= 0) {
+                bodyStats[bodyLabel[i]][DEPTH] = Math.max(bodyStats[bodyLabel[i]][DEPTH], depth[i]);
             }
         }
-        double median = medianArea(stats, 15);
+        double median = medianArea(bodyStats, 15);
         int[][] splits = new int[SPLIT_LEVELS.length][];
         for (int q = 0; q < SPLIT_LEVELS.length; q++) {
-            splits[q] = parts(label, count, stats, st, w, h, SPLIT_LEVELS[q], SPLIT_PART * median);
+            splits[q] = parts(bodyLabel, bodies, bodyStats, st, w, h, SPLIT_LEVELS[q], SPLIT_PART * median);
         }
-        double[] solidity = Shape.solidity(label, count, w, h);
-        double depthMedian = singleDepth(stats, median);
-        double[] widthDepth = new double[count];
-        for (int o = 0; o < count; o++) {
-            widthDepth[o] = stats[o][DEPTH] / depthMedian;
+        double[] solidity = Shape.solidity(bodyLabel, bodies, w, h);
+        double depthMedian = singleDepth(bodyStats, median);
+        double[] widthDepth = new double[bodies];
+        for (int o = 0; o < bodies; o++) {
+            widthDepth[o] = bodyStats[o][DEPTH] / depthMedian;
         }
-        return new SpreadObjects(field, label, count, nuclei, nucleusPixels, median, stats, splits, solidity,
-                widthDepth, radius);
+        // the objects: bodies joined through candidate stain are one object (touching chromosomes, a cluster)
+        boolean[] joined = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            joined[i] = candidate[i] && !inNucleus[i];
+        }
+        int[] label = Labels.components(joined, w, h);
+        int count = Labels.count(label);
+        double[][] stats = Labels.stats(label, count, w, st);
+        int[] objectOf = new int[bodies];
+        for (int i = 0; i < n; i++) {
+            if (bodyLabel[i] >= 0) {
+                objectOf[bodyLabel[i]] = label[i];
+            }
+        }
+        return new SpreadObjects(field, bodyLabel, bodies, nuclei, nucleusPixels, median, bodyStats, splits, solidity,
+                widthDepth, radius, label, count, stats, objectOf);
     }
 
     /** How many parts of each object stay at least {@code minArea} when cut at {@code level} of its peak. */
@@ -242,15 +267,15 @@ public final class SpreadObjects {
         return a[k / 2];
     }
 
-    /** The counting features of object {@code o}, in the order of {@link ObjectCounter#FEATURES}. */
-    public double[] countingFeatures(int o) {
-        double[] s = stats[o];
+    /** The counting features of body {@code b}, in the order of {@link ObjectCounter#BODY_FEATURES}. */
+    public double[] countingFeatures(int b) {
+        double[] s = bodyStats[b];
         double area = s[AREA];
         double r = area / medianArea;
         double lr = Math.log(Math.max(r, 1e-3));
-        return new double[] {lr, lr * lr, Math.min(splits[0][o], 6), Math.min(splits[1][o], 6),
-            Math.min(splits[2][o], 6), Math.log(Math.max(1, Shape.elongation(s))), solidity[o], widthDepth[o],
-            s[STAIN] / area, s[PEAK], r * (1 - solidity[o]), Math.min(r, 8)};
+        return new double[] {lr, lr * lr, Math.min(splits[0][b], 6), Math.min(splits[1][b], 6),
+            Math.min(splits[2][b], 6), Math.log(Math.max(1, Shape.elongation(s))), solidity[b], widthDepth[b],
+            s[STAIN] / area, s[PEAK], r * (1 - solidity[b]), Math.min(r, 8)};
     }
 
     public StainField field() {
@@ -262,9 +287,24 @@ public final class SpreadObjects {
         return label;
     }
 
-    /** Number of objects. */
+    /** Number of objects: separated pieces of stain, each one or more touching chromosome bodies. */
     public int count() {
         return count;
+    }
+
+    /** Per pixel of the field, the chromosome body it belongs to, or -1. Read-only. */
+    public int[] bodyLabel() {
+        return bodyLabel;
+    }
+
+    /** Number of chromosome bodies (what the local cut leaves: chromosomes, or pieces of touching ones). */
+    public int bodies() {
+        return bodies;
+    }
+
+    /** The object that body {@code b} lies in. */
+    public int objectOf(int b) {
+        return objectOf[b];
     }
 
     /** Interphase nuclei set aside. */
@@ -277,7 +317,7 @@ public final class SpreadObjects {
         return nucleusPixels;
     }
 
-    /** The median object area in pixels (a typical single chromosome). */
+    /** The median body area in pixels (a typical single chromosome). */
     public double medianArea() {
         return medianArea;
     }
@@ -290,6 +330,11 @@ public final class SpreadObjects {
     /** Per-object sums: see the index constants. Read-only. */
     double[][] stats() {
         return stats;
+    }
+
+    /** Per-body sums: see the index constants. Read-only. */
+    double[][] bodyStats() {
+        return bodyStats;
     }
 
     /** Area of object {@code o} in pixels. */

@@ -84,6 +84,43 @@ class SpreadMeterTest {
     }
 
     @Test
+    void twoChromosomesLyingSideBySideAreOneClusterHoldingTheBodiesTheLocalCutParts() {
+        int w = 900;
+        int h = 700;
+        byte[] px = field(w, h);
+        Random r = new Random(5);
+        int k = 0;
+        int first = -1;
+        for (int row = 0; row < 6; row++) {
+            for (int col = 0; col < 8; col++) {
+                if (row != 3 || col != 4) {
+                    int x = 60 + col * 105 + r.nextInt(10);
+                    int y = 60 + row * 105 + r.nextInt(10);
+                    rod(px, w, x, y, 30 + (k * 7) % 40, 10, r.nextDouble() * Math.PI);
+                    first = first < 0 ? y * w + x : first;
+                }
+                k++;
+            }
+        }
+        // two rods 10 px wide, their cores 2 px apart: the seam between them is dimmer than either
+        int cx = 60 + 4 * 105;
+        int cy = 60 + 3 * 105;
+        rod(px, w, cx, cy - 6, 60, 10, 0);
+        rod(px, w, cx, cy + 6, 60, 10, 0);
+        SpreadAnalysis a = SpreadMeter.analyse(decoded(inverted(px), w, h), null);
+        assertThat(a.measurement().modality()).isEqualTo(Modality.FLUORESCENCE);
+        SpreadObjects objects = a.objects();
+        int upper = (cy - 6) * w + cx;
+        int lower = (cy + 6) * w + cx;
+        assertThat(objects.bodyLabel()[upper]).as("the local cut parts them").isNotEqualTo(objects.bodyLabel()[lower]);
+        assertThat(objects.label()[upper]).as("one object").isEqualTo(objects.label()[lower]);
+        assertThat(a.census().perObject()[objects.label()[upper]]).isEqualTo(2);
+        assertThat(a.measurement().clusters()).isGreaterThanOrEqualTo(1);
+        int single = objects.label()[first];
+        assertThat(a.census().perObject()[single]).as("a rod by itself").isEqualTo(1);
+    }
+
+    @Test
     void measurementsHaveTheirDocumentedLength() {
         SyntheticImage img = SpreadImages.goodSpread(512);
         assertThat(SpreadMeter.measure(decoded(img.pixels(), img.width(), img.height())).features())

@@ -73,6 +73,8 @@ public final class RealBench {
             results.add(score(c, a, ms));
         }
         writeCsv(out.resolve("real-cells.csv"), results);
+        perObject(results, false);
+        perObject(results, true);
         List<Result> test = results.stream().filter(r -> r.cell.test).toList();
         List<Result> worst = test.stream().sorted(Comparator.comparingInt((Result r) -> -Math.abs(r.error())))
                 .limit(6).toList();
@@ -89,6 +91,32 @@ public final class RealBench {
         System.out.printf(Locale.ROOT, "measure ms per image: %.1f at 645x517 (median), %.1f at 1024x1024%n",
                 median(results.stream().mapToDouble(Result::ms).toArray()), ms1024);
         System.out.println("RESULT " + tested.substring(0, tested.indexOf(" (")));
+    }
+
+    /** Objects by expert chromosomes against chromosomes counted, with the error of their expected counts. */
+    private static void perObject(List<Result> results, boolean test) {
+        int[][] conf = new int[8][8];
+        double[] err = new double[8];
+        double[] abs = new double[8];
+        for (Result r : results) {
+            if (r.cell.test != test) {
+                continue;
+            }
+            int[] per = r.analysis.census().perObject();
+            for (int o = 0; o < per.length; o++) {
+                int truth = Math.min(7, r.perObjectTruth[o]);
+                conf[truth][Math.min(7, per[o])]++;
+                double e = r.analysis.census().expected()[o] - r.perObjectTruth[o];
+                err[truth] += e;
+                abs[truth] += Math.abs(e);
+            }
+        }
+        System.out.println((test ? "test" : "tuning") + " slides, objects by expert chromosomes (rows 0..7+) and "
+                + "chromosomes counted (columns 0..7+), with the error of their expected counts:");
+        for (int k = 0; k < 8; k++) {
+            System.out.printf(Locale.ROOT, "  %s  error %+.1f  |error| %.1f%n", java.util.Arrays.toString(conf[k]),
+                    err[k], abs[k]);
+        }
     }
 
     private static String signed(int e) {
@@ -203,7 +231,9 @@ public final class RealBench {
         int predicted = 0;
         int truth = 0;
         int found = 0;
+        double clusterMae = 0;
         for (Result r : rs) {
+            clusterMae += Math.abs(r.analysis.measurement().clusters() - r.cell.truth.clusters());
             within2 += Math.abs(r.error()) <= 2 ? 1 : 0;
             mae += Math.abs(r.error());
             bias += r.error();
@@ -218,8 +248,8 @@ public final class RealBench {
         int n = Math.max(1, rs.size());
         return String.format(Locale.ROOT,
                 "count_within2=%.3f count_mae=%.2f clusters_f1=%.3f cells=%d (count_bias=%+.2f clusters_precision=%.3f "
-                        + "clusters_recall=%.3f)", within2 / (double) n, mae / n, f1, rs.size(), bias / n, precision,
-                recall);
+                        + "clusters_recall=%.3f clusters_per_cell_mae=%.2f)", within2 / (double) n, mae / n, f1,
+                rs.size(), bias / n, precision, recall, clusterMae / n);
     }
 
     private static void writeCsv(Path file, List<Result> rs) throws IOException {
@@ -305,8 +335,8 @@ public final class RealBench {
                 continue;
             }
             SpreadObjects objects = SpreadObjects.of(StainField.of(c.image, ModalityDetector.detect(c.image)));
-            int[] per = truthPerObject(objects.label(), objects.count(), c.truth);
-            for (int o = 0; o < objects.count(); o++) {
+            int[] per = truthPerObject(objects.bodyLabel(), objects.bodies(), c.truth);
+            for (int o = 0; o < objects.bodies(); o++) {
                 features.add(objects.countingFeatures(o));
                 truth.add(per[o]);
             }
@@ -314,10 +344,11 @@ public final class RealBench {
         ObjectCounter counter = ObjectCounterFit.fit(features, truth);
         Path resource = Path.of("src/main/resources/org/karyoloop/ml/spread/" + ObjectCounter.RESOURCE);
         try (Writer w = Files.newBufferedWriter(resource)) {
-            counter.write(w, "fitted by bench/real.sh --fit on " + features.size() + " objects of the tuning slides "
-                    + "of the shared ADIR M-FISH cells (all slides but " + new java.util.TreeSet<>(TEST_SLIDES) + ")");
+            counter.write(w, "fitted by bench/real.sh --fit on " + features.size() + " chromosome bodies of the tuning "
+                    + "slides of the shared ADIR M-FISH cells (all slides but " + new java.util.TreeSet<>(TEST_SLIDES)
+                    + ")");
         }
-        System.out.println("wrote " + resource + " (" + features.size() + " objects)");
+        System.out.println("wrote " + resource + " (" + features.size() + " bodies)");
     }
 
     private static double median(double[] v) {
