@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
-# bench/e2e.sh [N] [SIZE] - the whole pipeline in `all` mode fed through images.raw, with a model serving.
+# bench/e2e.sh [--cnn] [N] [SIZE] - the whole pipeline in `all` mode fed through images.raw, with a model serving.
 #
-# Method: build, start a private Kafka broker for the run (bench/lib.sh; the shared broker on 9092 is never used), recreate the database
-# karyoloop_bench_e2e and a fresh blob folder, write a small model (freshly initialised SpreadNet, 96x96
-# input) and start the service with every role, its own consumer groups (bench-e2e-<stamp>-<channel>, from
-# the latest offsets, so it never takes partitions from or replays the history of anyone else), sampling
-# budgets raised so they do not cap the run. E2eBench registers the model over REST, publishes stable v1 to
-# models.rollout, waits until it is served, then:
-#   throughput: N unique spread-like SIZE^2 PNGs produced to images.raw at once, timed until all N
-#               ImageScored are on images.scored (ingest, blob write, scoring, outbox relay);
-#   latency:    N new PNGs paced at 70% of that rate; per image (by SHA-256) from its send to its
-#               ImageScored (p50/p99) and to its LabelingRequested (for the share sampling asks about);
+# Method: build, start a private Kafka broker for the run (bench/lib.sh; the shared broker on 9092 is never used),
+# recreate the database karyoloop_bench_e2e and a fresh blob folder, write the benchmark model (freshly initialised,
+# of the architecture training produces by default — today spreadmeasures-v1, the spread's measurements + an MLP;
+# --cnn: the pixel CNN spreadnet-v1, 96x96) and start the service with every role, its own consumer groups
+# (bench-e2e-<stamp>-<channel>, from the latest offsets, so it never takes partitions from or replays the history of
+# anyone else), sampling budgets raised so they do not cap the run. E2eBench registers the model over REST, publishes
+# stable v1 to models.rollout, waits until it is served, then:
+#   throughput: N unique synthetic spreads (default 200 of 1024x1024, every other one bright-field `new` and
+#               fluorescence, PNG) produced to images.raw at once, timed until all N ImageScored are on
+#               images.scored (ingest, blob write, scoring, outbox relay);
+#   latency:    N new ones paced at 70% of that rate; per image (by SHA-256) from its send to its
+#               ImageScored (p50/p90/p99/max) and to its LabelingRequested (for the share sampling asks about);
+#   CPU:        per image over both phases: service, broker, PostgreSQL, bench JVM (/proc), and per stage (ingest's
+#               and scoring's karyoloop_*_stage_cpu_seconds_total, the inference and outbox-relay threads);
 #   memory:     the service's peak resident set (VmHWM) over the whole run.
 # Everything (service, broker, PostgreSQL, bench JVM) shares the machine's cores.
-# Last line: RESULT e2e_per_s=<x> p50_ms=<a> p99_ms=<b> rss_mb=<m>
+# Last line: RESULT model=<architecture> e2e_per_s=<x> p50_ms p90_ms p99_ms max_ms rss_mb=<m>
 set -euo pipefail
 # shellcheck source=../bin/lib.sh
 . "$(dirname "$0")/../bin/lib.sh"
+if [ "${1:-}" = --cnn ]; then export KARYOLOOP_BENCH_ARCH=spreadnet-v1; shift; fi
 N=${1:-200}
-SIZE=${2:-512}
+SIZE=${2:-1024}
 PORT=${BENCH_E2E_PORT:-8092}
 DB=karyoloop_bench_e2e
 BENCH_ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
@@ -51,7 +56,8 @@ trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; benc
 kl_await_ready "http://127.0.0.1:$((PORT + 10000))" 180 "$SERVICE" .run/bench-e2e-service.log
 # The consumer groups must own their partitions before the first record, or "latest" skips it.
 sleep 5
-kl_tool ${BENCH_JAVA_OPTS:-} $KARYOLOOP_DJL_OPTS -Dservice="http://127.0.0.1:$PORT" -Dmanagement="http://127.0.0.1:$((PORT + 10000))" -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" \
+BROKER_PID=$(. kafka/common.sh && our_broker_pid || true)
+kl_tool ${BENCH_JAVA_OPTS:-} $KARYOLOOP_DJL_OPTS -Dpids="service:$SERVICE,broker:$BROKER_PID" -Dservice="http://127.0.0.1:$PORT" -Dmanagement="http://127.0.0.1:$((PORT + 10000))" -Dauth="bench-admin:$BENCH_ADMIN_PASSWORD" \
   -Dmodel="$MODEL" -Dparams=.run/bench-e2e-model.params org.karyoloop.bench.E2eBench "$N" "$SIZE" \
   2> .run/bench-e2e.err | tee .run/bench-e2e.out
 RSS_MB=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE/status")

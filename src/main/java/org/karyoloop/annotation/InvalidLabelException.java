@@ -1,9 +1,11 @@
 package org.karyoloop.annotation;
 
+import org.karyoloop.platform.problem.ProblemException;
+
 /** A submitted label is not acceptable (no grade, score out of range, unknown flag). */
-public final class InvalidLabelException extends RuntimeException {
+public final class InvalidLabelException extends ProblemException {
 
     public InvalidLabelException(String message) {
-        super(message);
+        super(Kind.INVALID, "invalid-label", "Invalid request", message);
     }
 }

@@ -10,9 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.karyoloop.ml.spread.NotSpreadReason;
 
 /**
- * Reads what a doctor is shown about a leased item, on the caller's connection. Blindness lives here:
+ * Reads what a doctor is shown about a leased item, on the caller's connection: the image, what scoring measured
+ * of it (modality, the not-a-spread reason) and, when configured, the model's guess. Blindness lives here:
  * a read never carries another doctor's answer; only an adjudication lists the reads it settles.
  * Thread-safe (stateless).
  */
@@ -20,7 +22,8 @@ import java.util.UUID;
 public class ItemViews {
 
     private static final String ITEM = """
-            select i.id, i.task_id, i.kind, i.lease_until, t.image_id, t.model_grade, t.p_good, t.model_version
+            select i.id, i.task_id, i.kind, i.lease_until, t.image_id, t.model_grade, t.p_good, t.model_version,
+                   t.modality, t.not_spread_reason
               from labeling_item i join labeling_task t on t.id = i.task_id where i.id = ?""";
     private static final String READS = """
             select doctor, grade, score, flags, comment from label
@@ -51,7 +54,7 @@ public class ItemViews {
                 List<ClaimedItem.PriorRead> reads = "adjudication".equals(kind) ? reads(c, taskId) : List.of();
                 return new ClaimedItem(itemId, taskId, rs.getObject("image_id", UUID.class), kind,
                         rs.getTimestamp("lease_until").toInstant(), "/api/annotation/tasks/" + taskId + "/image",
-                        guess, reads);
+                        rs.getString("modality"), notASpread(rs.getString("not_spread_reason")), guess, reads);
             }
         }
     }
@@ -64,6 +67,15 @@ public class ItemViews {
                 return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
             }
         }
+    }
+
+    static ClaimedItem.NotASpread notASpread(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        String description = Arrays.stream(NotSpreadReason.values()).filter(r -> r.wire().equals(reason))
+                .map(NotSpreadReason::description).findFirst().orElse(null);
+        return new ClaimedItem.NotASpread(reason, description);
     }
 
     private static List<ClaimedItem.PriorRead> reads(Connection c, UUID taskId) throws SQLException {

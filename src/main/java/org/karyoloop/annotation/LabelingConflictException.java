@@ -1,7 +1,9 @@
 package org.karyoloop.annotation;
 
+import org.karyoloop.platform.problem.ProblemException;
+
 /** The request conflicts with the item's state: the lease is not the caller's, or another doctor labelled it. */
-public final class LabelingConflictException extends RuntimeException {
+public final class LabelingConflictException extends ProblemException {
 
     /** Stable problem codes. */
     public enum Code {
@@ -21,7 +23,7 @@ public final class LabelingConflictException extends RuntimeException {
     private final Code code;
 
     public LabelingConflictException(Code code, String message) {
-        super(message);
+        super(Kind.CONFLICT, code.code(), "Conflict", message);
         this.code = code;
     }
 

@@ -5,13 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.karyoloop.ml.registry.ModelArtifactRejectedException;
-import org.karyoloop.ml.spread.Modality;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -25,16 +23,14 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "(model.params + model.json, or --metadata), read offline; or a registry name[:version] (the "
                 + "newest version without one), read from the service's PostgreSQL (DB_HOST, DB_PORT, DB_NAME, "
                 + "DB_USER, DB_PASSWORD) and blob store (--blob-root).",
-            "Folders are searched for .tif, .tiff, .png, .jpg, .jpeg and .bmp files, with progress on stderr; a file "
-                + "that cannot be read gets a line with the reason and the run goes on (exit code 1)."})
+            ImageOptions.FOLDERS})
 final class GradeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "one JSON object per line: the fields of measure --json, and model, "
-            + "grade, probabilities, goodThreshold, verdict")
-    boolean json;
+    @Mixin
+    ImageOptions images;
 
     @Option(names = "--model", required = true, paramLabel = "<artifact file | name[:version]>",
             description = "the model version to grade with")
@@ -48,17 +44,8 @@ final class GradeCommand implements Callable<Integer> {
             description = "the service's blob store, for a registry name (default: ${DEFAULT-VALUE})")
     Path blobRoot;
 
-    @Option(names = "--modality", paramLabel = "<modality>", converter = ModalityConverter.class,
-            description = "measure every image as brightfield, fluorescence or fluorescence-inverted instead of "
-                    + "detecting it per image")
-    Modality modality;
-
-    @Parameters(arity = "1..*", paramLabel = "<files or folders>", description = "images, or folders of images")
-    List<Path> inputs;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Grader grader;
         try {
@@ -69,7 +56,7 @@ final class GradeCommand implements Callable<Integer> {
         }
         try (grader) {
             err.println("grading with " + grader.spec().id() + " (" + grader.spec().architecture() + ")");
-            return new ImageRun(out, err, json, modality, grader).run(inputs);
+            return images.run(spec, grader);
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.UUID;
  * @param evaluation the same on the frozen evaluation set (never trained on); empty if it has no images
  * @param confusion 3x3 counts on the frozen evaluation set (or validation if empty), rows true grade,
  *     columns predicted grade, in {@code classes} order
- * @param plots operator URLs of the precision-recall curve and the confusion matrix (PNG)
  */
 public record ModelCandidateRegistered(
         UUID eventId,
@@ -35,8 +34,7 @@ public record ModelCandidateRegistered(
         Map<String, Double> validation,
         Map<String, Double> evaluation,
         int[][] confusion,
-        List<Epoch> epochs,
-        Map<String, String> plots) implements DomainEvent {
+        List<Epoch> epochs) implements DomainEvent {
 
     public static final int SCHEMA_VERSION = 1;
 

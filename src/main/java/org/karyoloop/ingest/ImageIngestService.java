@@ -89,22 +89,31 @@ public class ImageIngestService {
     private IngestOutcome doIngest(IngestRequest request)
             throws ImageRejectedException, IngestRequestRejectedException {
         validateMetadata(request);
+        long cpu = IngestMetrics.threadCpuNanos();
         String sha256 = metrics.stage(IngestMetrics.Stage.HASH).record(() -> sha256(request.bytes()));
+        metrics.stageCpu(IngestMetrics.Stage.HASH, cpu);
         Optional<IngestOutcome> known = findKnown(sha256, request);
         if (known.isPresent()) {
             return known.get();
         }
         Timer.Sample decodeTime = Timer.start();
+        cpu = IngestMetrics.threadCpuNanos();
         DecodedImage decoded = decoder.decode(request.bytes());
         IntensityStats stats = IntensityStats.of(decoded);
         Modality modality = modalities.choose(request.sourceId(), decoded);
+        metrics.stageCpu(IngestMetrics.Stage.DECODE, cpu);
         decodeTime.stop(metrics.stage(IngestMetrics.Stage.DECODE));
 
+        long blobCpu = IngestMetrics.threadCpuNanos();
         metrics.stage(IngestMetrics.Stage.BLOB).record(() -> storeBlob(sha256, request.bytes()));
+        metrics.stageCpu(IngestMetrics.Stage.BLOB, blobCpu);
+        long commitCpu = IngestMetrics.threadCpuNanos();
         try {
-            return metrics.stage(IngestMetrics.Stage.COMMIT)
+            IngestOutcome stored = metrics.stage(IngestMetrics.Stage.COMMIT)
                     .recordCallable(() -> QuarkusTransaction.requiringNew()
                             .call(() -> record(sha256, request, decoded, stats, modality)));
+            metrics.stageCpu(IngestMetrics.Stage.COMMIT, commitCpu);
+            return stored;
         } catch (RuntimeException e) {
             if (isUniqueViolation(e)) {
                 // Another thread or replica stored the same bytes (or key) first: that one is the image.

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.karyoloop.ml.registry.ModelVersion;
@@ -20,8 +19,8 @@ import org.karyoloop.rollout.persistence.RolloutState;
 
 /**
  * What the operators' page shows besides the rollout state: a model's versions with their evaluation
- * metrics, eligibility, role in the rollout and plots, and the live GOOD rate and precision per arm
- * over time. Read-only and stateless; thread-safe.
+ * metrics (the page draws their confusion matrix and precision-recall curve from them), eligibility and role in
+ * the rollout, and the live GOOD rate and precision per arm over time. Read-only and stateless; thread-safe.
  */
 @ApplicationScoped
 public class OperatorViews {
@@ -33,7 +32,7 @@ public class OperatorViews {
     /** One version as operators compare them; {@code eligible} is null when its origin did not say. */
     public record VersionView(String version, String origin, Instant createdAt, String createdBy,
             double goodThreshold, String parentVersion, String trainingJob, Map<String, Double> metrics,
-            Boolean eligible, String serving, String prCurveUrl, String confusionUrl) {
+            Boolean eligible, String serving) {
     }
 
     /**
@@ -108,11 +107,8 @@ public class OperatorViews {
         String serving = state == null ? null
                 : v.version.equals(state.stableVersion) ? "stable" : v.version.equals(state.canaryVersion) ? "canary"
                 : null;
-        // Training keeps its plots per job (PNG in the blob store); imported versions have none.
-        String plots = isUuid(v.trainingJob) ? "/api/training/jobs/" + v.trainingJob + "/plots/" : null;
         return new VersionView(v.version, v.origin.name(), v.createdAt, v.createdBy, v.goodThreshold,
-                v.parentVersion, v.trainingJob, metrics, eligible == null ? null : eligible >= 0.5, serving,
-                plots == null ? null : plots + "pr-curve", plots == null ? null : plots + "confusion");
+                v.parentVersion, v.trainingJob, metrics, eligible == null ? null : eligible >= 0.5, serving);
     }
 
     private Map<String, Double> metrics(String json) {
@@ -120,14 +116,6 @@ public class OperatorViews {
             return json == null ? Map.of() : mapper.readValue(json, new TypeReference<Map<String, Double>>() { });
         } catch (JsonProcessingException e) {
             return Map.of(); // the registry validated it on the way in; an unreadable map shows as none
-        }
-    }
-
-    private static boolean isUuid(String s) {
-        try {
-            return s != null && UUID.fromString(s) != null;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 }

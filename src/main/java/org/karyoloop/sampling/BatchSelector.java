@@ -1,6 +1,7 @@
 package org.karyoloop.sampling;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,8 +19,9 @@ import org.karyoloop.events.Grade;
  * (threshold distance, margin and entropy, weighted), stratified random picks while no model exists
  * (cold start), and a uniformly random exploration share; at most a few per slide, never beyond the
  * budget left, and never an image scoring measured as not a metaphase spread. Random choices come from a
- * stable hash of the image id, so a redelivered batch chooses alike. Not thread-safe: it carries the fractional exploration credit from batch to batch, and is
- * used by the one consumer thread.
+ * stable hash of the image id, so a redelivered batch chooses alike. {@link #select} is not thread-safe: it
+ * carries the fractional exploration credit from batch to batch, and is used by the one images.scored consumer
+ * thread; {@link #review} is stateless.
  */
 public class BatchSelector {
 
@@ -27,6 +29,8 @@ public class BatchSelector {
     static final double AUDIT_PRIORITY = 0.9;
     static final double EXPLORATION_PRIORITY = 0.5;
     static final double COLD_START_PRIORITY = 0.5;
+    /** The salt of the hash that orders a batch for exploration: the lowest hashes are explored first. */
+    static final long EXPLORATION_SALT = 13;
 
     private final SamplingConfig config;
     private double explorationCredit;
@@ -55,13 +59,20 @@ public class BatchSelector {
                 chosen.put(c.imageId(), mandatory);
             }
         }
+        for (Selection s : stableAudits(unique.values(), chosen)) {
+            if (out.size() >= budgetLeft) {
+                return out;
+            }
+            out.add(s);
+            chosen.put(s.candidate().imageId(), s);
+        }
         int slots = budgetLeft - out.size();
         List<Selection> wanted = ranked(unique.values().stream().filter(c -> !chosen.containsKey(c.imageId()))
                 .toList());
         double share = config.explorationShare();
         explorationCredit += Math.min(wanted.size(), slots * (1 - share)) * share / (1 - share);
         List<Candidate> pool = unique.values().stream().filter(c -> !chosen.containsKey(c.imageId()))
-                .sorted(Comparator.comparingDouble(c -> hash(c.imageId(), 13))).toList();
+                .sorted(Comparator.comparingDouble(c -> hash(c.imageId(), EXPLORATION_SALT))).toList();
         int explore = (int) Math.min(Math.min(Math.floor(explorationCredit), slots), pool.size());
         explorationCredit -= explore;
         for (Candidate c : pool.subList(0, explore)) {
@@ -85,7 +96,11 @@ public class BatchSelector {
         return out;
     }
 
-    private Selection review(Candidate c) {
+    /**
+     * A second opinion on {@code c}'s legacy label, when the model disputes it (a legacy POOR at P(GOOD) of at least
+     * {@code review-min-good-probability}), else null. Stateless: safe from any thread.
+     */
+    Selection review(Candidate c) {
         Double p = c.pGood();
         if (c.legacyGrade() == Grade.POOR && p != null && p >= config.reviewMinGoodProbability()) {
             return new Selection(c, "label-review", REVIEW_PRIORITY,
@@ -131,6 +146,21 @@ public class BatchSelector {
             }
         }
         return out;
+    }
+
+    /**
+     * As many stable-arm images as the batch's canary audits, by hash: the stable arm gets as many audit labels as
+     * the canary, so the rollout compares two measured numbers ("recall x vs stable y"), and none while no canary
+     * runs.
+     */
+    private static List<Selection> stableAudits(Collection<Candidate> candidates, Map<UUID, Selection> chosen) {
+        long canaryAudits = chosen.values().stream()
+                .filter(s -> "canary-audit".equals(s.reason()) && "canary".equals(s.candidate().arm())).count();
+        return candidates.stream().filter(c -> "stable".equals(c.arm()) && !chosen.containsKey(c.imageId()))
+                .sorted(Comparator.comparingDouble(c -> hash(c.imageId(), 7))).limit(canaryAudits)
+                .map(c -> new Selection(c, "canary-audit", AUDIT_PRIORITY, "stable " + c.modelVersion()
+                        + " beside the canary"))
+                .toList();
     }
 
     /** A uniform value in [0, 1) from the id and a salt (independent draws per purpose). */

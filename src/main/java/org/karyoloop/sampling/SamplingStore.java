@@ -5,10 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.karyoloop.events.Grade;
@@ -20,12 +23,16 @@ public class SamplingStore {
 
     private static final String UPSERT_SCORE = """
             insert into sampling_score (image_id, sha256, source_id, slide_id, scored, p_good, grade, model_name,
-                                        model_version, arm, event_id, scored_at, spread)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
+                                        model_version, arm, event_id, scored_at, spread, good_threshold, modality)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?)
             on conflict (image_id) do update set scored = excluded.scored, p_good = excluded.p_good,
                    grade = excluded.grade, model_name = excluded.model_name, model_version = excluded.model_version,
                    arm = excluded.arm, event_id = excluded.event_id, scored_at = excluded.scored_at,
-                   spread = excluded.spread""";
+                   spread = excluded.spread, good_threshold = excluded.good_threshold,
+                   modality = excluded.modality""";
+    private static final String SERVED_SPREAD = """
+            select sha256, source_id, slide_id, p_good, grade, model_name, model_version, arm, good_threshold, modality
+              from sampling_score where image_id = ? and scored and spread""";
 
     /** Keeps the served score of an image (not shadow scores), and whether it is a spread at all. */
     void saveScore(Connection c, ImageScored e) throws SQLException {
@@ -42,7 +49,45 @@ public class SamplingStore {
             s.setString(10, e.arm());
             s.setObject(11, e.eventId());
             s.setBoolean(12, e.gradeable());
+            s.setObject(13, e.scored() ? e.goodThreshold() : null, Types.DOUBLE);
+            s.setString(14, e.modality());
             s.executeUpdate();
+        }
+    }
+
+    /**
+     * Holds, until the caller's transaction ends, a lock per image of {@code ids}, taken in one order: a score and a
+     * label of the same image, kept by two consumers at once, are then kept one after the other, so that the later
+     * sees the earlier and a disputed legacy label is reviewed whichever came first.
+     */
+    void lockImages(Connection c, Collection<UUID> ids) throws SQLException {
+        long[] keys = ids.stream().mapToLong(id -> id.getMostSignificantBits() ^ id.getLeastSignificantBits())
+                .distinct().sorted().toArray();
+        try (PreparedStatement s = c.prepareStatement(
+                "select pg_advisory_xact_lock(k) from (select unnest(?::bigint[]) k order by 1) keys")) {
+            s.setArray(1, c.createArrayOf("bigint", Arrays.stream(keys).boxed().toArray()));
+            s.executeQuery().close();
+        }
+    }
+
+    /** The served score of {@code imageId} as a candidate with {@code legacyGrade}, if it was scored as a spread. */
+    Optional<Candidate> servedSpread(Connection c, UUID imageId, Grade legacyGrade) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SERVED_SPREAD)) {
+            s.setObject(1, imageId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                double p = rs.getDouble("p_good");
+                Map<String, Double> probabilities = rs.wasNull() ? Map.of() : Map.of(Grade.GOOD.name(), p);
+                String grade = rs.getString("grade");
+                double threshold = rs.getDouble("good_threshold");
+                Double goodThreshold = rs.wasNull() ? null : threshold;
+                return Optional.of(new Candidate(imageId, rs.getString("sha256"), rs.getString("source_id"),
+                        rs.getString("slide_id"), true, probabilities, grade == null ? null : Grade.valueOf(grade),
+                        goodThreshold, rs.getString("model_name"), rs.getString("model_version"), rs.getString("arm"),
+                        legacyGrade, rs.getString("modality"), true, null));
+            }
         }
     }
 

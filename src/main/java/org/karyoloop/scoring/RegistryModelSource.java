@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Locale;
 import org.karyoloop.ml.registry.ModelArtifactRejectedException;
 import org.karyoloop.ml.registry.ModelArtifacts;
@@ -39,15 +40,17 @@ public class RegistryModelSource implements ModelSource {
             throw new ModelLoadException(e.reason().code() + ": " + e.getMessage(), e);
         }
         try {
-            return ServedModel.start(spec, model, settings(), metrics);
+            return ServedModel.start(spec, model, settings(spec), metrics);
         } catch (RuntimeException e) {
             throw new ModelLoadException("warm-up of " + spec.id() + " failed: " + e.getMessage(), e);
         }
     }
 
-    private ServingSettings settings() {
-        return new ServingSettings(config.maxBatchSize(), config.maxBatchDelay(), config.queueCapacity(),
-                config.predictors(), config.warmupBatches());
+    /** A measuring model batches without waiting: its inference is cheap next to the measurement it reads. */
+    private ServingSettings settings(ModelVersionSpec spec) {
+        Duration delay = spec.preprocessing().measure() ? config.measureBatchDelay() : config.maxBatchDelay();
+        return new ServingSettings(config.maxBatchSize(), delay, config.queueCapacity(), config.predictors(),
+                config.warmupBatches());
     }
 
     /** cpu, gpu, or auto (a GPU when the PyTorch engine sees one). */

@@ -30,6 +30,14 @@ public interface ScoringConfig {
     @WithDefault("100ms")
     Duration maxBatchDelay();
 
+    /**
+     * {@link #maxBatchDelay} for a model that grades the spread's measurements (its recipe measures): a batch of 22
+     * numbers per image costs well under a millisecond at any size, while the next image's measurement takes a
+     * hundred or more, so waiting for it only adds latency. Default 0: whatever is queued runs at once.
+     */
+    @WithDefault("0ms")
+    Duration measureBatchDelay();
+
     /** Images waiting for inference per version; a full queue makes the consumer wait (back-pressure). */
     @WithDefault("64")
     int queueCapacity();

@@ -1,24 +1,44 @@
 package org.karyoloop.scoring;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import org.karyoloop.scoring.serving.BatchListener;
 
 /**
  * Scoring meters per model version and arm: images by grade (throughput), batch sizes, inference and
- * end-to-end latency histograms, errors by stage, duplicates, images that are not spreads by reason, and model load
- * outcomes. Thread-safe.
+ * end-to-end latency histograms, errors by stage, duplicates, images that are not spreads by reason, model load
+ * outcomes, and the CPU time the workers spend per stage (decode, measure, preprocess, commit). Thread-safe.
  */
 @ApplicationScoped
 public class ScoringMetrics implements BatchListener {
+
+    /** Stages whose worker CPU time is counted: {@code karyoloop_scoring_stage_cpu_seconds_total{stage}}. */
+    public enum Stage { DECODE, MEASURE, PREPROCESS, COMMIT }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final MeterRegistry registry;
 
     public ScoringMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** The calling thread's CPU time so far, in nanoseconds: the reading that {@link #stageCpu} takes differences of. */
+    public static long threadCpuNanos() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+
+    /** CPU time the calling worker spent on {@code stage} since {@code startNanos} (a {@link #threadCpuNanos}). */
+    public void stageCpu(Stage stage, long startNanos) {
+        Counter.builder("karyoloop.scoring.stage.cpu").baseUnit("seconds")
+                .tag("stage", stage.name().toLowerCase(java.util.Locale.ROOT)).register(registry)
+                .increment((threadCpuNanos() - startNanos) / 1e9);
     }
 
     /** One image decided (or passed on unscored: version "none", grade "none"). */

@@ -31,9 +31,9 @@ import org.karyoloop.scoring.serving.ServedModel;
  * ({@link SpreadMeter}, as the recorded modality; also in cold start), preprocess on the caller's thread (a
  * measuring model reads that measurement), wait for the micro-batched inference, grade (never GOOD for what is not a
  * spread), and record decision and shadow score with their events (group commit: {@link PredictionWriter}). Thread-safe; many consumer threads
- * call it at once, which is what fills the batches, while a semaphore lets at most
- * {@code preprocess-parallelism} of them (default: one per core) decode and preprocess at a time, so that
- * the inference thread keeps its share of the cores.
+ * call it at once, which is what fills the batches, while a fair semaphore lets at most
+ * {@code preprocess-parallelism} of them (default: one per core) decode and preprocess at a time, in the order they
+ * asked, so that the inference thread keeps its share of the cores and no image is overtaken while it waits.
  */
 @ApplicationScoped
 public class ScoringService {
@@ -61,7 +61,9 @@ public class ScoringService {
             throw new IllegalArgumentException("karyoloop.scoring.preprocess-parallelism must be at least 1, not "
                     + parallelism);
         }
-        this.preprocessing = new Semaphore(parallelism);
+        // fair: images get their decoding slot in the order they asked for it; an unfair semaphore let a worker back
+        // from its commit overtake images already waiting, which then waited round after round (the latency's tail)
+        this.preprocessing = new Semaphore(parallelism, true);
     }
 
     /**
@@ -91,10 +93,12 @@ public class ScoringService {
                     try {
                         DecodedImage decoded = decode(image);
                         measured = measure(image, decoded);
+                        long cpu = ScoringMetrics.threadCpuNanos();
                         input = prepare(primary, decoded, measured);
                         if (shadow != null) {
                             shadowInput = prepareShadow(shadow, decoded, measured);
                         }
+                        metrics.stageCpu(ScoringMetrics.Stage.PREPROCESS, cpu);
                     } finally {
                         preprocessing.release();
                     }
@@ -175,6 +179,7 @@ public class ScoringService {
 
     private boolean recordOnce(ImageIngested image, Lease lease, SpreadMeasurement measured, ScoredImage decision,
             ScoredImage shadow) {
+        long cpu = ScoringMetrics.threadCpuNanos();
         try {
             return writer.record(image, lease, measured, decision, shadow);
         } catch (RuntimeException e) {
@@ -183,21 +188,36 @@ public class ScoringService {
             }
             metrics.error(decision == null ? "none" : decision.version().version(), "commit");
             throw e;
+        } finally {
+            // a group commit runs on one of its workers' threads: the others wait, and that one's time counts here
+            metrics.stageCpu(ScoringMetrics.Stage.COMMIT, cpu);
         }
     }
 
     /** The spread measured once per image, as the modality ingest recorded (detected when the event has none). */
     private SpreadMeasurement measure(ImageIngested image, DecodedImage decoded) throws UnscorableImageException {
+        long cpu = ScoringMetrics.threadCpuNanos();
         try {
             return SpreadMeter.measure(decoded, image.modality() == null ? null : Modality.parse(image.modality()));
         } catch (RuntimeException e) {
             // A pure function of the bytes: trying again would fail again.
             metrics.error("none", "measure");
             throw new UnscorableImageException("unmeasurable", "measuring the spread failed: " + e);
+        } finally {
+            metrics.stageCpu(ScoringMetrics.Stage.MEASURE, cpu);
         }
     }
 
     private DecodedImage decode(ImageIngested image) throws UnscorableImageException {
+        long cpu = ScoringMetrics.threadCpuNanos();
+        try {
+            return decodeBlob(image);
+        } finally {
+            metrics.stageCpu(ScoringMetrics.Stage.DECODE, cpu);
+        }
+    }
+
+    private DecodedImage decodeBlob(ImageIngested image) throws UnscorableImageException {
         byte[] bytes;
         try (InputStream in = blobs.open(image.sha256()).orElse(null)) {
             if (in == null) {

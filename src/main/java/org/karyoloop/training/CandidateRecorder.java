@@ -5,39 +5,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.karyoloop.events.ModelCandidateRegistered;
-import org.karyoloop.ml.registry.ModelRegistry;
 import org.karyoloop.ml.registry.ModelVersionSpec;
-import org.karyoloop.platform.blob.BlobStore;
 import org.karyoloop.platform.messaging.TopicsConfig;
 import org.karyoloop.platform.outbox.OutboxWriter;
 import org.karyoloop.training.persistence.TrainingJob;
 import org.karyoloop.training.persistence.TrainingJob.Status;
 
 /**
- * Records a job's success: the plots go to the blob store, then one transaction marks the job
- * SUCCEEDED with its metrics and stages ModelCandidateRegistered on models.candidates, so the
- * candidate is announced if and only if the job is recorded. Thread-safe (stateless).
+ * Records a job's success: one transaction marks the job SUCCEEDED with its metrics and stages
+ * ModelCandidateRegistered on models.candidates, so the candidate is announced if and only if the job is
+ * recorded. Thread-safe (stateless).
  */
 @ApplicationScoped
 public class CandidateRecorder {
 
     private static final Logger LOG = Logger.getLogger(CandidateRecorder.class);
 
-    private final BlobStore blobs;
     private final OutboxWriter outbox;
     private final TopicsConfig topics;
     private final ObjectMapper mapper;
 
-    public CandidateRecorder(BlobStore blobs, OutboxWriter outbox, TopicsConfig topics, ObjectMapper mapper) {
-        this.blobs = blobs;
+    public CandidateRecorder(OutboxWriter outbox, TopicsConfig topics, ObjectMapper mapper) {
         this.outbox = outbox;
         this.topics = topics;
         this.mapper = mapper;
@@ -45,8 +39,6 @@ public class CandidateRecorder {
 
     @Transactional
     public void record(UUID jobId, ModelVersionSpec version, CandidateReport report) {
-        String prSha = store(report.prCurvePng());
-        String cmSha = store(report.confusionPng());
         TrainingJob job = TrainingJob.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null || job.status != Status.RUNNING) {
             LOG.warnf("job %s ended meanwhile (%s); %s is registered but not announced", jobId,
@@ -57,16 +49,12 @@ public class CandidateRecorder {
                 : "candidate " + version.version() + " is not eligible: " + report.ineligibleBecause());
         job.modelVersion = version.version();
         job.eligible = report.eligible();
-        job.prCurveSha256 = prSha;
-        job.confusionSha256 = cmSha;
         job.metrics = json(report);
-        String plotBase = "/api/training/jobs/" + jobId + "/plots/";
         outbox.stage(topics.modelsCandidates(), version.modelName(), new ModelCandidateRegistered(
                 OutboxWriter.newEventId(), Instant.now(), ModelCandidateRegistered.SCHEMA_VERSION, version.modelName(),
                 version.version(), jobId, version.parentVersion(), version.artifactSha256(), version.classes(),
                 report.threshold(), report.targetPrecision(), report.eligible(), report.validation(),
-                report.evaluation(), report.confusion(), report.epochs(),
-                Map.of("pr-curve", plotBase + "pr-curve", "confusion", plotBase + "confusion")));
+                report.evaluation(), report.confusion(), report.epochs()));
         LOG.infof("job %s: candidate %s, threshold %.3f, eligible %s", jobId, version.id(), report.threshold(),
                 report.eligible());
     }
@@ -85,15 +73,5 @@ public class CandidateRecorder {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private String store(byte[] png) {
-        String sha = ModelRegistry.sha256(png);
-        try {
-            blobs.put(sha, png);
-        } catch (IOException e) {
-            throw new UncheckedIOException("blob store write failed", e);
-        }
-        return sha;
     }
 }

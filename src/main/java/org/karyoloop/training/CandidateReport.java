@@ -8,12 +8,14 @@ import org.karyoloop.events.ModelCandidateRegistered;
 import org.karyoloop.ml.eval.Calibration;
 import org.karyoloop.ml.eval.WilsonInterval;
 import org.karyoloop.training.engine.Evaluation;
-import org.karyoloop.training.engine.Plots;
+import org.karyoloop.training.engine.PrecisionRecallCurve;
+import org.karyoloop.training.engine.SpreadTrainer;
 import org.karyoloop.training.engine.TrainedModel;
 
 /**
  * What a job reports about its candidate: calibration and metrics on validation, results on the frozen
- * evaluation set, the epoch table, and the two plots (PNG). Immutable.
+ * evaluation set, the epoch table, the confusion matrix and the validation precision-recall curve (drawn by the
+ * operators' page from the registry metrics). Immutable.
  *
  * <p>Eligible means: the validation calibration found a threshold that meets the target precision, and the frozen
  * evaluation set does not contradict it — once the candidate makes at least {@code minPredictedGood} GOOD
@@ -22,7 +24,7 @@ import org.karyoloop.training.engine.TrainedModel;
  * than the target must not reach doctors, not even as the first stable version.)
  */
 public record CandidateReport(String ineligibleBecause, double threshold, double targetPrecision, int bestEpoch, Map<String, Double> validation, Map<String, Double> evaluation, int[][] confusion,
-        List<ModelCandidateRegistered.Epoch> epochs, byte[] prCurvePng, byte[] confusionPng) {
+        List<ModelCandidateRegistered.Epoch> epochs, Map<String, Double> precisionRecallCurve) {
 
     /** The report of {@code trained}, with {@code frozen} results when the evaluation set was not empty. */
     public static CandidateReport of(TrainedModel trained, Evaluation frozen, double target, int minPredictedGood,
@@ -57,12 +59,9 @@ public record CandidateReport(String ineligibleBecause, double threshold, double
                         e.accuracy(), e.goodPrecision(), e.goodRecall(), e.threshold(), e.eligible()))
                 .toList();
         int[][] confusion = frozen != null ? frozen.confusion() : trained.validation().confusion();
-        byte[] pr = Plots.precisionRecall(trained.validationProbabilities(), trained.validationLabels(), c.recall(),
-                c.precision(), target);
-        byte[] cm = Plots.confusion(confusion, frozen != null ? "confusion on the frozen evaluation set"
-                : "confusion on validation (no frozen evaluation images yet)");
         return new CandidateReport(because, c.threshold(), target, trained.bestEpoch(), validation, evaluation,
-                confusion, epochs, pr, cm);
+                confusion, epochs,
+                PrecisionRecallCurve.metrics(trained.validationProbabilities(), trained.validationLabels()));
     }
 
     /** Whether the candidate may be promoted: nothing made it ineligible. */
@@ -70,13 +69,24 @@ public record CandidateReport(String ineligibleBecause, double threshold, double
         return ineligibleBecause == null;
     }
 
-    /** Flat metrics for the model registry: validation as is, evaluation prefixed {@code eval_}. */
+    /**
+     * Flat metrics for the model registry: validation as is, evaluation prefixed {@code eval_}, the confusion matrix
+     * as {@code confusion_<doctors' grade>_<model's grade>} (frozen set, else validation) and the validation
+     * precision-recall curve ({@link PrecisionRecallCurve}).
+     */
     public Map<String, Double> registryMetrics() {
         Map<String, Double> m = new LinkedHashMap<>(validation);
         evaluation.forEach((k, v) -> m.put("eval_" + k, v));
         m.put("eligible", eligible() ? 1.0 : 0.0);
         m.put("target_precision", targetPrecision);
         m.put("best_epoch", (double) bestEpoch);
+        for (int truth = 0; truth < confusion.length; truth++) {
+            for (int predicted = 0; predicted < confusion[truth].length; predicted++) {
+                m.put("confusion_" + SpreadTrainer.CLASSES.get(truth) + "_" + SpreadTrainer.CLASSES.get(predicted),
+                        (double) confusion[truth][predicted]);
+            }
+        }
+        m.putAll(precisionRecallCurve);
         return m;
     }
 }

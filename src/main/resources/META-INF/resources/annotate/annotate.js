@@ -50,6 +50,7 @@ function show() {
   if (!item) {
     img.removeAttribute('src');
     img.dataset.item = '';
+    showMeasured(null);
     setStatus('Nothing left to label. Thank you!', true);
     return;
   }
@@ -60,7 +61,28 @@ function show() {
   adj.hidden = item.kind !== 'adjudication';
   adj.textContent = item.kind === 'adjudication'
     ? 'Adjudicate: ' + item.reads.map((r) => r.grade + (r.comment ? ' (' + r.comment + ')' : '')).join(' vs ') : '';
+  showMeasured(item);
   setStatus(item.modelGuess ? 'model: ' + item.modelGuess.grade : '', false);
+}
+
+// What scoring measured before any model: the modality, and its verdict when the image is not a spread.
+const MODALITIES = {
+  brightfield: 'bright-field',
+  fluorescence: 'fluorescence',
+  'fluorescence-inverted': 'fluorescence, stored inverted',
+};
+
+function showMeasured(item) {
+  const modality = $('modality');
+  modality.hidden = !item || !item.modality;
+  modality.textContent = modality.hidden ? '' : MODALITIES[item.modality] || item.modality;
+  modality.dataset.modality = modality.hidden ? '' : item.modality;
+  const verdict = $('verdict');
+  const notASpread = item ? item.notASpread : null;
+  verdict.hidden = !notASpread;
+  verdict.textContent = notASpread
+    ? 'not a metaphase spread: ' + (notASpread.description || notASpread.reason) : '';
+  verdict.dataset.reason = notASpread ? notASpread.reason : '';
 }
 
 function setStatus(text, done) {

@@ -76,14 +76,21 @@ const Charts = (() => {
     return svg;
   }
 
-  /** Precision-recall points of a version (e.g. validation and frozen set) and the precision target. */
-  function pr(container, { points, target }) {
+  /**
+   * A version's GOOD precision-recall curve over thresholds (when recorded), its operating points (e.g. validation
+   * and frozen set) and the precision target.
+   */
+  function pr(container, { points, curve = [], target }) {
     const svg = frame(container, W, H);
     const y = axes(svg, '0', '1', 'GOOD recall', [0, 0.25, 0.5, 0.75, 1]);
     const x = (r) => M.l + r * (W - M.l - M.r);
     if (target !== undefined) {
       svg.appendChild(el('line', { x1: M.l, x2: W - M.r, y1: y(target), y2: y(target), stroke: '#b3261e',
         'stroke-dasharray': '2 3' }));
+    }
+    if (curve.length > 1) {
+      svg.appendChild(el('polyline', { class: 'curve', fill: 'none', stroke: '#9bb8d3', 'stroke-width': 2,
+        points: curve.map((p) => `${x(p.recall)},${y(p.precision)}`).join(' ') }));
     }
     points.forEach((p, i) => {
       const color = p.color || '#1f6fb2';

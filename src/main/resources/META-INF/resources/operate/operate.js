@@ -214,23 +214,10 @@ function renderPlots(versions) {
     const prBox = document.createElement('div');
     const cmBox = document.createElement('div');
     div.append(label, prBox, cmBox);
-    picture(prBox, v.prCurveUrl, () => drawPr(prBox, v));
-    picture(cmBox, v.confusionUrl, () => drawConfusion(cmBox, v));
+    drawPr(prBox, v);
+    drawConfusion(cmBox, v);
     return div;
   }));
-}
-
-/** Training's PNG when there is one; otherwise (imported model, plot gone) a chart drawn from the metrics. */
-function picture(box, url, fallback) {
-  if (!url) {
-    fallback();
-    return;
-  }
-  const img = new Image();
-  img.alt = url.endsWith('confusion') ? 'confusion matrix' : 'precision-recall curve';
-  img.onerror = fallback;
-  img.src = url;
-  box.replaceChildren(img);
 }
 
 function drawPr(box, v) {
@@ -241,7 +228,11 @@ function drawPr(box, v) {
   if (m.eval_good_precision !== undefined && m.eval_good_recall !== undefined) {
     points.push({ name: 'frozen set', precision: m.eval_good_precision, recall: m.eval_good_recall });
   }
-  Charts.pr(box, { points, target: m.target_precision });
+  // the validation curve training keeps as pr_curve_<kk>_recall / _precision (imported versions may lack it)
+  const curve = Object.keys(m).filter((k) => /^pr_curve_\d+_recall$/.test(k)).sort()
+    .map((k) => ({ recall: m[k], precision: m[k.replace('_recall', '_precision')] }))
+    .filter((p) => p.precision !== undefined);
+  Charts.pr(box, { points, curve, target: m.target_precision });
 }
 
 /** From metrics named confusion_<doctor grade>_<model grade> (how imported models can carry one). */
@@ -326,11 +317,14 @@ async function confirmAction(event) {
   const { action, version } = ui.pending;
   const m = encodeURIComponent(ui.model);
   try {
-    if (action === 'weight') {
-      await api('PUT', `/api/rollouts/${m}/weight`, { weight: Number($('new-weight').value), reason });
-    } else {
-      await api('POST', `/api/rollouts/${m}/${action}`, version ? { version, reason } : { reason });
+    const body = { action, reason };
+    if (version) {
+      body.version = version;
     }
+    if (action === 'weight') {
+      body.weight = Number($('new-weight').value);
+    }
+    await api('POST', `/api/rollouts/${m}/actions`, body);
     showError('');
   } catch (e) {
     showError(e.message);

@@ -1,5 +1,6 @@
 package org.karyoloop.annotation;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.karyoloop.events.Grade;
 import org.karyoloop.events.LabelingRequested;
+import org.karyoloop.ml.spread.NotSpreadReason;
 import org.karyoloop.testing.KafkaTestClient;
 
 /**
@@ -145,8 +148,80 @@ class LabelingQueueIT {
     }
 
     @Test
+    void claimedItemShowsTheModalityAndWhyScoringSaysItIsNotASpread() throws Exception {
+        LabelingRequested karyogram = Requests.measured(Requests.forReads(1, 9600), "fluorescence-inverted",
+                "karyogram");
+        LabelingRequested spread = Requests.measured(Requests.forReads(1, 9599), "brightfield", null);
+        LabelingRequested older = Requests.measured(Requests.forReads(1, 9598), null, null);
+        LabelingRequested foreign = Requests.measured(Requests.forReads(1, 9597), "fluorescence", "out-of-focus");
+        for (LabelingRequested r : List.of(karyogram, spread, older, foreign)) {
+            intake.accept(r);
+        }
+        // The doctor's claims must reach these items, not leases another test left with this doctor.
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update labeling_item set status = 'queued', leased_by = null, lease_until = null"
+                        + " where status = 'leased' and leased_by = 'doctor2'")) {
+            s.executeUpdate();
+        }
+
+        JsonPath first = claimAsDoctor2(karyogram);
+        assertThat(first.getString("modality")).isEqualTo("fluorescence-inverted");
+        assertThat(first.getString("notASpread.reason")).isEqualTo("karyogram");
+        assertThat(first.getString("notASpread.description")).isEqualTo(NotSpreadReason.KARYOGRAM.description());
+        JsonPath second = claimAsDoctor2(spread);
+        assertThat(second.getString("modality")).isEqualTo("brightfield");
+        assertThat(second.getMap("$")).doesNotContainKey("notASpread");
+        JsonPath third = claimAsDoctor2(older);
+        assertThat(third.getMap("$")).as("a request that did not say").doesNotContainKeys("modality", "notASpread");
+        JsonPath fourth = claimAsDoctor2(foreign);
+        assertThat(fourth.getString("modality")).isEqualTo("fluorescence");
+        assertThat(fourth.getString("notASpread.reason")).isEqualTo("out-of-focus");
+        assertThat(fourth.getMap("notASpread")).as("a code karyoloop has no sentence for")
+                .doesNotContainKey("description");
+    }
+
+    /** Claims the next item as doctor2 over REST, checks that it is {@code expected}'s, and labels it. */
+    private static JsonPath claimAsDoctor2(LabelingRequested expected) {
+        JsonPath item = given().auth().preemptive().basic("doctor2", "doctor2-pass").post("/api/annotation/claims")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(item.getString("imageId")).isEqualTo(expected.imageId().toString());
+        given().auth().preemptive().basic("doctor2", "doctor2-pass").contentType("application/json")
+                .body("{\"grade\":\"POOR\"}").post("/api/annotation/items/" + item.getString("itemId") + "/label")
+                .then().statusCode(201);
+        return item;
+    }
+
+    @Test
+    void requestWithAnUnknownModalityOrABadReasonIsDeadLetteredAndMakesNoTask() throws Exception {
+        LabelingRequested infrared = Requests.measured(Requests.forReads(1, 1), "infrared", null);
+        LabelingRequested sentence = Requests.measured(Requests.forReads(1, 1), "brightfield",
+                "Not a spread; the field is empty");
+        try (KafkaTestClient kafka = new KafkaTestClient(); var dlq = kafka.watch("labeling.requests.dlq")) {
+            for (LabelingRequested r : List.of(infrared, sentence)) {
+                kafka.send("labeling.requests", r.imageId().toString(), mapper.writeValueAsBytes(r), Map.of());
+            }
+            List<ConsumerRecord<String, byte[]>> dead = new java.util.ArrayList<>();
+            for (LabelingRequested r : List.of(infrared, sentence)) {
+                dead.addAll(dlq.await(d -> d.key().equals(r.imageId().toString()), 1, Duration.ofSeconds(30)));
+            }
+            assertThat(dead).extracting(ConsumerRecord::key)
+                    .contains(infrared.imageId().toString(), sentence.imageId().toString());
+            assertThat(dead).allSatisfy(r -> assertThat(KafkaTestClient.header(r, "dead-letter-reason"))
+                    .isEqualTo("invalid-event"));
+            for (ConsumerRecord<String, byte[]> r : dead) {
+                LabelingRequested sent = r.key().equals(infrared.imageId().toString()) ? infrared : sentence;
+                assertThat(r.value()).as("the original bytes").isEqualTo(mapper.writeValueAsBytes(sent));
+                assertThat(KafkaTestClient.header(r, "dead-letter-detail"))
+                        .contains(sent == infrared ? "unknown modality 'infrared'" : "notSpreadReason");
+            }
+        }
+        assertThat(count("select count(*) from labeling_task where image_id in ('" + infrared.imageId() + "', '"
+                + sentence.imageId() + "')")).isZero();
+    }
+
+    @Test
     void requestFromKafkaBecomesOneTaskEvenWhenRedelivered() throws Exception {
-        LabelingRequested request = Requests.forReads(1, 1);
+        LabelingRequested request = Requests.measured(Requests.forReads(1, 1), "fluorescence", "saturated");
         byte[] json = mapper.writeValueAsBytes(request);
         try (KafkaTestClient kafka = new KafkaTestClient()) {
             kafka.send("labeling.requests", request.imageId().toString(), json, Map.of());
@@ -160,6 +235,8 @@ class LabelingQueueIT {
         }
         Thread.sleep(1000);
         assertThat(count(sql)).isEqualTo(1);
+        assertThat(count(sql + " and modality = 'fluorescence' and not_spread_reason = 'saturated'"))
+                .as("what scoring measured is kept with the task").isEqualTo(1);
     }
 
     private void expireLease(UUID itemId) throws Exception {

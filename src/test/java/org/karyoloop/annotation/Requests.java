@@ -21,4 +21,11 @@ final class Requests {
                 "slide-1", "uncertainty", priority, "margin=0.05", "metaphase-quality", "v7", "canary", 0.45,
                 Grade.FAIR, 0.5, null, "brightfield", null);
     }
+
+    /** {@code r} as scoring measured it: its image's modality (or null) and why it is not a spread (or null). */
+    static LabelingRequested measured(LabelingRequested r, String modality, String notSpreadReason) {
+        return new LabelingRequested(r.eventId(), r.occurredAt(), r.schemaVersion(), r.imageId(), r.sha256(),
+                r.sourceId(), r.slideId(), r.reason(), r.priority(), r.detail(), r.modelName(), r.modelVersion(),
+                r.arm(), r.pGood(), r.modelGrade(), r.goodThreshold(), r.legacyGrade(), modality, notSpreadReason);
+    }
 }

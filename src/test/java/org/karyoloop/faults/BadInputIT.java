@@ -127,16 +127,18 @@ class BadInputIT {
 
     @Test
     void malformedOperatorBodiesGetProblemJson() {
-        String model = "/api/rollouts/badinput-" + UUID.randomUUID();
-        problem(asOperatorJson().body("{not json").when().post(model + "/pause").then(), null).statusCode(400);
-        problem(asOperatorJson().body("{\"weight\":\"lots\"}").when().put(model + "/weight").then(), null)
+        String actions = "/api/rollouts/badinput-" + UUID.randomUUID() + "/actions";
+        problem(asOperatorJson().body("{not json").when().post(actions).then(), null).statusCode(400);
+        problem(asOperatorJson().body("{\"action\":\"weight\",\"weight\":\"lots\"}").when().post(actions).then(),
+                null).statusCode(400);
+        problem(asOperatorJson().body("{\"action\":\"weight\",\"weight\":500}").when().post(actions).then(), null)
                 .statusCode(400);
-        problem(asOperatorJson().body("{\"weight\":500}").when().put(model + "/weight").then(), null)
-                .statusCode(400);
-        problem(asOperatorJson().body("{\"version\":\"v1\",\"reason\":\"" + "r".repeat(5000) + "\"}")
-                .when().post(model + "/pin").then(), null).statusCode(400);
-        problem(asOperatorJson().body("{\"version\":\"no-such-version\"}").when().post(model + "/canary").then(),
-                "rollout-conflict").statusCode(409);
+        problem(asOperatorJson().body("{\"action\":\"pin\",\"version\":\"v1\",\"reason\":\"" + "r".repeat(5000)
+                + "\"}").when().post(actions).then(), null).statusCode(400);
+        problem(asOperatorJson().body("{\"action\":\"explode\",\"reason\":\"r\"}").when().post(actions).then(),
+                "invalid-body").statusCode(400);
+        problem(asOperatorJson().body("{\"action\":\"canary\",\"version\":\"no-such-version\"}").when()
+                .post(actions).then(), "rollout-conflict").statusCode(409);
     }
 
     private void serviceStillServes() {

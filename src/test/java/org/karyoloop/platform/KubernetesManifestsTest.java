@@ -65,8 +65,7 @@ class KubernetesManifestsTest {
             "DB_NAME", "DB_USER", "DB_PASSWORD");
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?)");
     /**
-     * Roles that write the blob store: ingest (images), training (model artifacts, ModelRegistry; plots,
-     * CandidateRecorder), rollout (the operators' API imports models: POST /api/models/{name}/versions).
+     * Roles that write the blob store: ingest (images), training (model artifacts, ModelRegistry), rollout (the operators' API imports models: POST /api/models/{name}/versions).
      */
     private static final Set<String> BLOB_WRITER_ROLES = Set.of("ingest", "training", "rollout");
     /** Roles that only read it: scoring (images, model artifacts), annotation (the doctors' task images). */

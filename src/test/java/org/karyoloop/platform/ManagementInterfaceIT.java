@@ -37,7 +37,7 @@ class ManagementInterfaceIT {
         String metrics = given().get(base + "/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("jvm_memory_used_bytes");
         String openapi = given().get(base + "/q/openapi").then().statusCode(200).extract().asString();
-        assertThat(openapi).contains("/api/images", "/api/rollouts/{model}/promote");
+        assertThat(openapi).contains("/api/images", "/api/rollouts/{model}/actions");
         given().get(base + "/q/health/live").then().statusCode(200);
         given().get(base + "/q/health/started").then().statusCode(200);
     }

@@ -64,10 +64,7 @@ class OperatorsPageIT {
         WebDriver browser = chromium();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-            browser.get(page + "?model=" + model);
-            wait.until(d -> d.findElement(By.id("login")).isDisplayed());
-            browser.findElement(By.id("username")).sendKeys("operator1");
-            browser.findElement(By.id("password")).sendKeys("operator1-pass", Keys.ENTER);
+            signIn(browser, wait, model);
             wait.until(d -> d.findElement(By.id("work")).isDisplayed());
             wait.until(d -> text(d, "phase").equals("CANARY"));
             assertThat(text(browser, "stable")).isEqualTo("v1");
@@ -130,10 +127,7 @@ class OperatorsPageIT {
         WebDriver browser = chromium();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-            browser.get(page + "?model=" + model);
-            wait.until(d -> d.findElement(By.id("login")).isDisplayed());
-            browser.findElement(By.id("username")).sendKeys("operator1");
-            browser.findElement(By.id("password")).sendKeys("operator1-pass", Keys.ENTER);
+            signIn(browser, wait, model);
             wait.until(d -> d.findElement(By.id("no-rollout")).isDisplayed());
             assertThat(text(browser, "no-rollout")).isEqualTo("no rollout yet — waiting for a first eligible model");
             assertThat(browser.findElement(By.id("rollout-actions")).isDisplayed()).isFalse();
@@ -142,6 +136,14 @@ class OperatorsPageIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /** Opens the page on {@code model} and signs in as operator1. */
+    private void signIn(WebDriver browser, WebDriverWait wait, String model) {
+        browser.get(page + "?model=" + model);
+        wait.until(d -> d.findElement(By.id("login")).isDisplayed());
+        browser.findElement(By.id("username")).sendKeys("operator1");
+        browser.findElement(By.id("password")).sendKeys("operator1-pass", Keys.ENTER);
     }
 
     private static String text(WebDriver d, String id) {

@@ -57,8 +57,8 @@ class RolloutInsightsIT {
         assertThat(versions.getList("eligible")).containsExactly(true, true);
         assertThat(versions.getDouble("[1].metrics.eval_good_precision")).isEqualTo(0.94);
         assertThat(versions.getString("[0].createdAt")).isNotBlank();
-        // imported versions have no training plots; the page draws them from the metrics
-        assertThat(versions.getList("prCurveUrl")).containsOnlyNulls();
+        // the page draws each version's confusion matrix from its metrics
+        assertThat(versions.getDouble("[0].metrics.confusion_FAIR_FAIR")).isEqualTo(20.0);
     }
 
     @Test

@@ -143,9 +143,22 @@ class BatchSelectorTest {
         for (int i = 0; i < 2000; i++) {
             batch.add(scored("s" + i, 0.01, i % 2 == 0 ? "canary" : "stable"));
         }
-        Map<String, Long> reasons = reasons(selector.select(batch, 10_000));
-        assertThat(reasons.get("canary-audit")).isBetween(160L, 240L);
-        assertThat(reasons).containsOnlyKeys("canary-audit");
+        List<Selection> picked = selector.select(batch, 10_000);
+        long canary = picked.stream().filter(s -> "canary".equals(s.candidate().arm())).count();
+        long stable = picked.stream().filter(s -> "stable".equals(s.candidate().arm())).count();
+        assertThat(canary).isBetween(160L, 240L);
+        assertThat(stable).as("the stable arm is audited as often as the canary").isEqualTo(canary);
+        assertThat(reasons(picked)).containsOnlyKeys("canary-audit");
+    }
+
+    @Test
+    void withoutACanaryTheStableArmIsNotAudited() {
+        BatchSelector selector = new BatchSelector(config("exploration-share", "0.0001", "canary-audit-share", "0.2"));
+        List<Candidate> batch = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            batch.add(scored("s" + i, 0.01, "stable"));
+        }
+        assertThat(reasons(selector.select(batch, 10_000))).doesNotContainKey("canary-audit");
     }
 
     @Test

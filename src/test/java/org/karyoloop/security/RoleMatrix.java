@@ -57,20 +57,13 @@ final class RoleMatrix {
             new Endpoint("POST", "/api/training/jobs", "{\"reason\":\"" + "r".repeat(600) + "\"}", Set.of(OPERATOR)),
             new Endpoint("GET", "/api/training/jobs/" + ID, null, Set.of(OPERATOR)),
             new Endpoint("POST", "/api/training/jobs/" + ID + "/cancel", null, Set.of(OPERATOR)),
-            new Endpoint("GET", "/api/training/jobs/" + ID + "/plots/pr-curve", null, Set.of(OPERATOR)),
             new Endpoint("GET", "/api/rollouts", null, Set.of(OPERATOR)),
             new Endpoint("GET", "/api/rollouts/m-authz", null, Set.of(OPERATOR)),
             new Endpoint("GET", "/api/rollouts/m-authz/history", null, Set.of(OPERATOR)),
             new Endpoint("GET", "/api/rollouts/m-authz/versions", null, Set.of(OPERATOR)),
             new Endpoint("GET", "/api/rollouts/m-authz/timeline?bucket=1h", null, Set.of(OPERATOR)),
-            new Endpoint("POST", "/api/rollouts/m-authz/canary", "{\"version\":\"v9\"}", Set.of(OPERATOR)),
-            new Endpoint("POST", "/api/rollouts/m-authz/pause", "{}", Set.of(OPERATOR)),
-            new Endpoint("POST", "/api/rollouts/m-authz/resume", "{}", Set.of(OPERATOR)),
-            new Endpoint("POST", "/api/rollouts/m-authz/promote", "{}", Set.of(OPERATOR)),
-            new Endpoint("POST", "/api/rollouts/m-authz/rollback", "{}", Set.of(OPERATOR)),
-            new Endpoint("POST", "/api/rollouts/m-authz/pin", "{\"version\":\"v9\"}", Set.of(OPERATOR)),
-            new Endpoint("POST", "/api/rollouts/m-authz/unpin", "{}", Set.of(OPERATOR)),
-            new Endpoint("PUT", "/api/rollouts/m-authz/weight", "{\"weight\":20}", Set.of(OPERATOR)));
+            new Endpoint("POST", "/api/rollouts/m-authz/actions", "{\"action\":\"weight\",\"weight\":20}",
+                    Set.of(OPERATOR)));
 
     private RoleMatrix() {
     }

@@ -27,7 +27,7 @@ import org.karyoloop.training.persistence.TrainingJob.Status;
 /**
  * The training role through the real broker and database: images ingested and labels submitted
  * become a job on request, the job trains a tiny model, registers it, and announces the candidate on
- * models.candidates with its metrics and plots; jobs coalesce, cancel, and fail when their heartbeat stops.
+ * models.candidates with its metrics, confusion matrix and precision-recall curve; jobs coalesce, cancel, and fail when their heartbeat stops.
  */
 @QuarkusTest
 class TrainingJobIT {
@@ -47,7 +47,7 @@ class TrainingJobIT {
     ObjectMapper mapper;
 
     @Test
-    void labelsBecomeAJobThatRegistersAndAnnouncesACandidateWithMetricsAndPlots() throws Exception {
+    void labelsBecomeAJobThatRegistersAndAnnouncesACandidateWithMetricsAndItsCurves() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         int known = data.labelledImages().size();
         try (KafkaTestClient kafka = new KafkaTestClient(); KafkaTestClient.Watch candidates =
@@ -88,12 +88,20 @@ class TrainingJobIT {
             assertThat(event.get("confusion")).hasSize(3);
             assertThat(event.get("validation").has("good_precision_lower_bound")).isTrue();
             assertThat(event.has("eligible")).isTrue();
-            asOperator().when().get("/api/models/metaphase-quality/versions/" + event.get("modelVersion").asText())
-                    .then().statusCode(200);
-            byte[] png = asOperator().when().get(event.get("plots").get("pr-curve").asText()).then().statusCode(200)
-                    .contentType("image/png").extract().asByteArray();
-            assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-            asOperator().when().get(event.get("plots").get("confusion").asText()).then().statusCode(200);
+            JsonNode metrics = mapper.readTree(asOperator().when()
+                    .get("/api/models/metaphase-quality/versions/" + event.get("modelVersion").asText())
+                    .then().statusCode(200).extract().asString()).get("metrics");
+            // what the operators' page draws the confusion matrix and the precision-recall curve from
+            List<String> grades = List.of("GOOD", "FAIR", "POOR");
+            for (int truth = 0; truth < 3; truth++) {
+                for (int predicted = 0; predicted < 3; predicted++) {
+                    String cell = "confusion_" + grades.get(truth) + "_" + grades.get(predicted);
+                    assertThat(metrics.path(cell).asInt(-1)).as(cell)
+                            .isEqualTo(event.get("confusion").get(truth).get(predicted).asInt());
+                }
+            }
+            assertThat(metrics.path("pr_curve_20_recall").asDouble()).isEqualTo(1.0);
+            assertThat(metrics.path("pr_curve_01_precision").asDouble(-1)).isBetween(0.0, 1.0);
         }
     }
 

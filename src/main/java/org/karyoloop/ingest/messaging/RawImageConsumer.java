@@ -19,15 +19,15 @@ import org.karyoloop.ingest.IngestRequest;
 import org.karyoloop.ingest.IngestRequestRejectedException;
 import org.karyoloop.ingest.IngestRequestRejectedException.Reason;
 import org.karyoloop.platform.messaging.Channels;
-import org.karyoloop.platform.messaging.DeadLetterPublisher;
+import org.karyoloop.platform.messaging.DeadLetterGuard;
+import org.karyoloop.platform.messaging.PoisonRecordException;
 import org.karyoloop.platform.messaging.TopicsConfig;
 
 /**
  * Consumes images.raw (image bytes, or a claim check naming a file) and ingests each record. A
- * record that is not an acceptable image goes to images.dlq with its bytes and a reason, and the
- * consumer moves on; a transient failure (database or disk down) is retried with backoff, and after
- * the retry budget the channel fails (health reports it) so the uncommitted record is redelivered
- * after a restart — transient failures are never dead-lettered. Blocking, because ingest writes to PostgreSQL and the
+ * record that is not an acceptable image goes to images.dlq with its bytes and ingest's reason code
+ * ({@link DeadLetterGuard}), and the consumer moves on; a transient failure (database or disk down) is
+ * retried with backoff and never dead-lettered. Blocking, because ingest writes to PostgreSQL and the
  * blob store; records run concurrently on the bounded {@code ingest-workers} pool (images have no
  * order), offsets are committed only up to the oldest unfinished record, so delivery is at least
  * once, and ingest's dedupe by SHA-256 makes a redelivery a no-op.
@@ -39,15 +39,15 @@ public class RawImageConsumer {
 
     private final ImageIngestService ingest;
     private final ClaimCheckResolver claimChecks;
-    private final DeadLetterPublisher deadLetters;
+    private final DeadLetterGuard guard;
     private final TopicsConfig topics;
     private final IngestMetrics metrics;
 
-    public RawImageConsumer(ImageIngestService ingest, ClaimCheckResolver claimChecks, DeadLetterPublisher deadLetters,
+    public RawImageConsumer(ImageIngestService ingest, ClaimCheckResolver claimChecks, DeadLetterGuard guard,
             TopicsConfig topics, IngestMetrics metrics) {
         this.ingest = ingest;
         this.claimChecks = claimChecks;
-        this.deadLetters = deadLetters;
+        this.guard = guard;
         this.topics = topics;
         this.metrics = metrics;
     }
@@ -56,15 +56,19 @@ public class RawImageConsumer {
     @Blocking(value = "ingest-workers", ordered = false)
     @Retry(maxRetries = -1, delay = 200, jitter = 100, maxDuration = 300_000)
     @ExponentialBackoff(maxDelay = 10_000)
-    public void consume(ConsumerRecord<String, byte[]> record) {
+    public void consume(ConsumerRecord<String, byte[]> record) throws Exception {
+        guard.run(record, topics.imagesDlq(), () -> ingest(record));
+    }
+
+    private void ingest(ConsumerRecord<String, byte[]> record) {
         try {
             IngestOutcome outcome = ingest.ingest(toRequest(record));
             LOG.debugf("%s-%d@%d -> image %s%s", record.topic(), record.partition(), record.offset(),
                     outcome.imageId(), outcome.duplicate() ? " (duplicate)" : "");
         } catch (ImageRejectedException e) {
-            deadLetters.send(topics.imagesDlq(), record, e.reason().code(), e.detail());
+            throw new PoisonRecordException(e.reason().code(), e.detail());
         } catch (IngestRequestRejectedException e) {
-            deadLetters.send(topics.imagesDlq(), record, e.reason().code(), e.detail());
+            throw new PoisonRecordException(e.reason().code(), e.detail());
         } catch (RuntimeException e) {
             LOG.warnf("%s-%d@%d failed for a transient reason, retrying with backoff: %s", record.topic(),
                     record.partition(), record.offset(), e.toString());

@@ -69,10 +69,16 @@ public class ImageResource {
     public Response upload(InputStream body, @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam("X-Source-Id") String sourceId,
             @HeaderParam("X-Slide-Id") String slideId, @HeaderParam("X-Captured-At") String capturedAt,
-            @Context UriInfo uri) throws ImageRejectedException, IngestRequestRejectedException, IOException {
-        byte[] bytes = readBounded(body);
-        return answer(ingest.ingest(new IngestRequest(bytes, contentType, idempotencyKey, sourceId, slideId,
-                parseInstant(capturedAt), "rest")), uri);
+            @Context UriInfo uri) throws IOException {
+        try {
+            byte[] bytes = readBounded(body);
+            return answer(ingest.ingest(new IngestRequest(bytes, contentType, idempotencyKey, sourceId, slideId,
+                    parseInstant(capturedAt), "rest")), uri);
+        } catch (ImageRejectedException e) {
+            throw IngestRefusal.of(e);
+        } catch (IngestRequestRejectedException e) {
+            throw IngestRefusal.of(e);
+        }
     }
 
     @POST
@@ -83,17 +89,23 @@ public class ImageResource {
     public Response uploadForm(@RestForm("file") FileUpload file, @RestForm String sourceId,
             @RestForm String slideId, @RestForm String capturedAt, @RestForm String idempotencyKey,
             @HeaderParam("Idempotency-Key") String idempotencyKeyHeader, @Context UriInfo uri)
-            throws ImageRejectedException, IngestRequestRejectedException, IOException {
-        if (file == null) {
-            throw new IngestRequestRejectedException(Reason.INVALID_METADATA, "the form has no 'file' part");
+            throws IOException {
+        try {
+            if (file == null) {
+                throw new IngestRequestRejectedException(Reason.INVALID_METADATA, "the form has no 'file' part");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+                bytes = readBounded(in);
+            }
+            String key = idempotencyKey != null ? idempotencyKey : idempotencyKeyHeader;
+            return answer(ingest.ingest(new IngestRequest(bytes, file.contentType(), key, sourceId, slideId,
+                    parseInstant(capturedAt), "rest")), uri);
+        } catch (ImageRejectedException e) {
+            throw IngestRefusal.of(e);
+        } catch (IngestRequestRejectedException e) {
+            throw IngestRefusal.of(e);
         }
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            bytes = readBounded(in);
-        }
-        String key = idempotencyKey != null ? idempotencyKey : idempotencyKeyHeader;
-        return answer(ingest.ingest(new IngestRequest(bytes, file.contentType(), key, sourceId, slideId,
-                parseInstant(capturedAt), "rest")), uri);
     }
 
     @GET

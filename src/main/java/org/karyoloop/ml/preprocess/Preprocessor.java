@@ -1,6 +1,7 @@
 package org.karyoloop.ml.preprocess;
 
 import java.util.Objects;
+import org.karyoloop.imaging.BoxAverage;
 import org.karyoloop.imaging.DecodedImage;
 import org.karyoloop.ml.spread.SpreadMeter;
 
@@ -40,7 +41,7 @@ public final class Preprocessor {
         int factor = Math.max(1, ceilDiv(Math.max(image.width(), image.height()), recipe.workingSize()));
         int w = ceilDiv(image.width(), factor);
         int h = ceilDiv(image.height(), factor);
-        float[] work = boxAverage(image, factor, w, h);
+        float[] work = BoxAverage.of(image, factor, w, h);
         if (recipe.autolevel()) {
             autolevel(work);
         }
@@ -52,34 +53,6 @@ public final class Preprocessor {
             out[i] = 1f - out[i];
         }
         return out;
-    }
-
-    /** Averages factor x factor blocks (a partial block at the edge averages what it has) into 0..1. */
-    static float[] boxAverage(DecodedImage image, int factor, int w, int h) {
-        byte[] gray = image.gray();
-        if (factor == 1) {
-            float[] out = new float[gray.length];
-            for (int i = 0; i < gray.length; i++) {
-                out[i] = (gray[i] & 0xFF) / 255f;
-            }
-            return out;
-        }
-        int width = image.width();
-        float[] sum = new float[w * h];
-        int[] count = new int[w * h];
-        for (int y = 0; y < image.height(); y++) {
-            int row = (y / factor) * w;
-            int offset = y * width;
-            for (int x = 0; x < width; x++) {
-                int i = row + x / factor;
-                sum[i] += gray[offset + x] & 0xFF;
-                count[i]++;
-            }
-        }
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] = sum[i] / (255f * count[i]);
-        }
-        return sum;
     }
 
     /** Maps the low percentile to 0 and the high one to 1, clamping outside. */

@@ -1,7 +1,9 @@
 package org.karyoloop.ml.registry;
 
+import org.karyoloop.platform.problem.ProblemException;
+
 /** A model artifact or its metadata was refused at registration or could not be loaded for serving. */
-public final class ModelArtifactRejectedException extends RuntimeException {
+public final class ModelArtifactRejectedException extends ProblemException {
 
     /** Why, with a stable code for problem+json and metrics. */
     public enum Reason {
@@ -29,7 +31,8 @@ public final class ModelArtifactRejectedException extends RuntimeException {
     }
 
     public ModelArtifactRejectedException(Reason reason, String detail, Throwable cause) {
-        super(detail, cause);
+        super(reason == Reason.INVALID_METADATA ? Kind.INVALID : Kind.UNPROCESSABLE, reason.code(),
+                reason == Reason.INVALID_METADATA ? "Invalid model metadata" : "Model artifact refused", detail, cause);
         this.reason = reason;
     }
 

@@ -11,45 +11,89 @@ final class Labels {
     private Labels() {
     }
 
-    /** 8-connected components of {@code mask}: per pixel the component (0..), -1 outside. */
+    /**
+     * 8-connected components of {@code mask}: per pixel the component (0..), -1 outside. Components are numbered in
+     * the raster order of their first pixel (one raster pass with a union-find of provisional labels, then one pass
+     * renumbering them).
+     */
     static int[] components(boolean[] mask, int w, int h) {
-        int n = mask.length;
-        int[] label = new int[n];
-        Arrays.fill(label, -1);
-        int[] stack = new int[n];
-        int next = 0;
-        for (int s = 0; s < n; s++) {
-            if (!mask[s] || label[s] >= 0) {
-                continue;
-            }
-            int top = 0;
-            stack[top++] = s;
-            label[s] = next;
-            while (top > 0) {
-                int p = stack[--top];
-                int x = p % w;
-                int y = p / w;
-                for (int dy = -1; dy <= 1; dy++) {
-                    int yy = y + dy;
-                    if (yy < 0 || yy >= h) {
-                        continue;
+        int[] label = new int[mask.length];
+        label(mask, w, h, label);
+        return label;
+    }
+
+    /** Labels the components of {@code mask} into {@code label} as {@link #components} does; returns their number. */
+    private static int label(boolean[] mask, int w, int h, int[] label) {
+        int[] parent = new int[256];
+        int provisional = 0;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                int i = row + x;
+                if (!mask[i]) {
+                    label[i] = -1;
+                    continue;
+                }
+                int l = -1;
+                if (y > 0 && mask[i - w]) {
+                    l = label[i - w]; // north touches west, north-west and north-east: nothing to join
+                } else {
+                    if (x > 0 && mask[i - 1]) {
+                        l = label[i - 1];
+                    } else if (x > 0 && y > 0 && mask[i - w - 1]) {
+                        l = label[i - w - 1];
                     }
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int xx = x + dx;
-                        if (xx < 0 || xx >= w) {
-                            continue;
-                        }
-                        int q = yy * w + xx;
-                        if (mask[q] && label[q] < 0) {
-                            label[q] = next;
-                            stack[top++] = q;
+                    if (y > 0 && x < w - 1 && mask[i - w + 1]) {
+                        int ne = label[i - w + 1];
+                        if (l < 0) {
+                            l = ne;
+                        } else {
+                            union(parent, l, ne);
                         }
                     }
                 }
+                if (l < 0) {
+                    if (provisional == parent.length) {
+                        parent = Arrays.copyOf(parent, 2 * parent.length);
+                    }
+                    parent[provisional] = provisional;
+                    l = provisional++;
+                }
+                label[i] = l;
             }
-            next++;
         }
-        return label;
+        int[] number = new int[provisional];
+        Arrays.fill(number, -1);
+        int next = 0;
+        for (int i = 0; i < label.length; i++) {
+            int l = label[i];
+            if (l >= 0) {
+                int root = find(parent, l);
+                if (number[root] < 0) {
+                    number[root] = next++;
+                }
+                label[i] = number[root];
+            }
+        }
+        return next;
+    }
+
+    private static int find(int[] parent, int l) {
+        while (parent[l] != l) {
+            parent[l] = parent[parent[l]];
+            l = parent[l];
+        }
+        return l;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra < rb) {
+            parent[rb] = ra;
+        } else if (rb < ra) {
+            parent[ra] = rb;
+        }
     }
 
     /** Sets the holes of {@code mask} (unset regions that do not reach the field's edge). */
@@ -58,8 +102,8 @@ final class Labels {
         for (int i = 0; i < mask.length; i++) {
             unset[i] = !mask[i];
         }
-        int[] region = components(unset, w, h);
-        boolean[] edge = new boolean[count(region)];
+        int[] region = new int[mask.length];
+        boolean[] edge = new boolean[label(unset, w, h, region)];
         for (int x = 0; x < w; x++) {
             mark(edge, region[x]);
             mark(edge, region[(h - 1) * w + x]);
@@ -95,26 +139,29 @@ final class Labels {
         for (int o = 0; o < count; o++) {
             s[o] = new double[] {0, 0, 0, 0, 0, 0, 0, 0, Integer.MAX_VALUE, -1, Integer.MAX_VALUE, -1, 0};
         }
-        for (int i = 0; i < label.length; i++) {
-            int o = label[i];
-            if (o < 0) {
-                continue;
+        int h = label.length / w;
+        for (int row = 0; row < h; row++) {
+            double y = row;
+            for (int col = 0, i = row * w; col < w; col++, i++) {
+                int o = label[i];
+                if (o < 0) {
+                    continue;
+                }
+                double x = col;
+                double[] t = s[o];
+                t[0]++;
+                t[1] += x;
+                t[2] += y;
+                t[3] += x * x;
+                t[4] += y * y;
+                t[5] += x * y;
+                t[6] += stain[i];
+                t[7] = Math.max(t[7], stain[i]);
+                t[8] = Math.min(t[8], x);
+                t[9] = Math.max(t[9], x);
+                t[10] = Math.min(t[10], y);
+                t[11] = Math.max(t[11], y);
             }
-            double x = i % w;
-            double y = i / w;
-            double[] t = s[o];
-            t[0]++;
-            t[1] += x;
-            t[2] += y;
-            t[3] += x * x;
-            t[4] += y * y;
-            t[5] += x * y;
-            t[6] += stain[i];
-            t[7] = Math.max(t[7], stain[i]);
-            t[8] = Math.min(t[8], x);
-            t[9] = Math.max(t[9], x);
-            t[10] = Math.min(t[10], y);
-            t[11] = Math.max(t[11], y);
         }
         return s;
     }
@@ -126,54 +173,62 @@ final class Labels {
         for (int i = 0; i < mask.length; i++) {
             d[i] = mask[i] ? inf : 0;
         }
+        // a pixel on the field's edge is one step from outside, and no neighbour is nearer than a step: 3
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                if (d[i] == 0) {
-                    continue;
+            int row = y * w;
+            if (y == 0) {
+                for (int i = row; i < row + w; i++) {
+                    d[i] = d[i] == 0 ? 0 : 3;
                 }
-                int v = x == 0 || y == 0 ? 3 : d[i];
-                if (x > 0) {
-                    v = Math.min(v, d[i - 1] + 3);
-                }
-                if (y > 0) {
+                continue;
+            }
+            d[row] = d[row] == 0 ? 0 : 3;
+            for (int i = row + 1; i < row + w - 1; i++) {
+                if (d[i] != 0) {
+                    int v = Math.min(d[i], d[i - 1] + 3);
                     v = Math.min(v, d[i - w] + 3);
-                    if (x > 0) {
-                        v = Math.min(v, d[i - w - 1] + 4);
-                    }
-                    if (x < w - 1) {
-                        v = Math.min(v, d[i - w + 1] + 4);
-                    }
+                    v = Math.min(v, d[i - w - 1] + 4);
+                    d[i] = Math.min(v, d[i - w + 1] + 4);
                 }
-                d[i] = v;
+            }
+            int last = row + w - 1;
+            if (w > 1 && d[last] != 0) {
+                int v = Math.min(d[last], d[last - 1] + 3);
+                v = Math.min(v, d[last - w] + 3);
+                d[last] = Math.min(v, d[last - w - 1] + 4);
             }
         }
         for (int y = h - 1; y >= 0; y--) {
-            for (int x = w - 1; x >= 0; x--) {
-                int i = y * w + x;
-                if (d[i] == 0) {
-                    continue;
+            int row = y * w;
+            if (y == h - 1) {
+                for (int i = row; i < row + w; i++) {
+                    d[i] = Math.min(d[i], 3);
                 }
-                int v = x == w - 1 || y == h - 1 ? Math.min(d[i], 3) : d[i];
-                if (x < w - 1) {
-                    v = Math.min(v, d[i + 1] + 3);
-                }
-                if (y < h - 1) {
+                continue;
+            }
+            int last = row + w - 1;
+            d[last] = Math.min(d[last], 3);
+            for (int i = last - 1; i > row; i--) {
+                if (d[i] != 0) {
+                    int v = Math.min(d[i], d[i + 1] + 3);
                     v = Math.min(v, d[i + w] + 3);
-                    if (x < w - 1) {
-                        v = Math.min(v, d[i + w + 1] + 4);
-                    }
-                    if (x > 0) {
-                        v = Math.min(v, d[i + w - 1] + 4);
-                    }
+                    v = Math.min(v, d[i + w + 1] + 4);
+                    d[i] = Math.min(v, d[i + w - 1] + 4);
                 }
-                d[i] = v;
+            }
+            if (w > 1 && d[row] != 0) {
+                int v = Math.min(d[row], d[row + 1] + 3);
+                v = Math.min(v, d[row + w] + 3);
+                d[row] = Math.min(v, d[row + w + 1] + 4);
             }
         }
         return d;
     }
 
-    /** Gaussian blur of {@code v} with {@code sigma} pixels (separable, edges clamped); a copy when sigma is tiny. */
+    /**
+     * Gaussian blur of {@code v} with {@code sigma} pixels (separable, edges clamped); a copy when sigma is tiny. Each
+     * pass adds the kernel's taps in order from the first to the last, one row of taps at a time.
+     */
     static float[] gauss(float[] v, int w, int h, double sigma) {
         if (sigma < 0.3) {
             return v.clone();
@@ -189,52 +244,106 @@ final class Labels {
             k[i] /= sum;
         }
         float[] t = new float[v.length];
+        int lo = Math.min(w, r); // columns [lo, hi) have every tap inside the row
+        int hi = Math.max(lo, w - r);
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float acc = 0;
-                for (int i = -r; i <= r; i++) {
-                    acc += k[i + r] * v[y * w + Math.min(w - 1, Math.max(0, x + i))];
+            int row = y * w;
+            for (int x = 0; x < lo; x++) {
+                t[row + x] = clampedRow(v, row, w, x, k, r);
+            }
+            for (int i = -r; i <= r; i++) {
+                float ki = k[i + r];
+                int from = row + i;
+                for (int x = lo; x < hi; x++) {
+                    t[row + x] += ki * v[from + x];
                 }
-                t[y * w + x] = acc;
+            }
+            for (int x = hi; x < w; x++) {
+                t[row + x] = clampedRow(v, row, w, x, k, r);
             }
         }
         float[] out = new float[v.length];
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float acc = 0;
-                for (int i = -r; i <= r; i++) {
-                    acc += k[i + r] * t[Math.min(h - 1, Math.max(0, y + i)) * w + x];
+            int row = y * w;
+            for (int i = -r; i <= r; i++) {
+                float ki = k[i + r];
+                int from = Math.min(h - 1, Math.max(0, y + i)) * w;
+                for (int x = 0; x < w; x++) {
+                    out[row + x] += ki * t[from + x];
                 }
-                out[y * w + x] = acc;
             }
         }
         return out;
     }
 
-    /** The maximum of {@code v} over the (2r+1)-square around each pixel (separable, clipped at the edges). */
+    private static float clampedRow(float[] v, int row, int w, int x, float[] k, int r) {
+        float acc = 0;
+        for (int i = -r; i <= r; i++) {
+            acc += k[i + r] * v[row + Math.min(w - 1, Math.max(0, x + i))];
+        }
+        return acc;
+    }
+
+    /**
+     * The maximum of {@code v} over the (2r+1)-square around each pixel (separable, clipped at the edges): along rows
+     * by a monotone deque, along columns by van Herk / Gil-Werman blocks of 2r+1 rows, whole rows at a time.
+     */
     static float[] maxFilter(float[] v, int w, int h, int r) {
         float[] t = new float[v.length];
-        float[] out = new float[v.length];
+        int[] deque = new int[w];
         for (int y = 0; y < h; y++) {
-            slidingMax(v, y * w, 1, w, r, t);
+            slidingMax(v, y * w, w, r, t, deque);
         }
-        for (int x = 0; x < w; x++) {
-            slidingMax(t, x, w, h, r, out);
+        float[] out = new float[v.length];
+        if (r <= 0) {
+            System.arraycopy(t, 0, out, 0, t.length);
+            return out;
+        }
+        int k = 2 * r + 1;
+        // out: per row the maximum from its block's first row down to it; t, in place: up to its block's last row
+        for (int b = 0; b < h; b += k) {
+            int e = Math.min(h, b + k) - 1;
+            System.arraycopy(t, b * w, out, b * w, w);
+            for (int y = b + 1; y <= e; y++) {
+                maxRows(out, (y - 1) * w, t, y * w, out, y * w, w);
+            }
+            for (int y = e - 1; y >= b; y--) {
+                maxRows(t, (y + 1) * w, t, y * w, t, y * w, w);
+            }
+        }
+        // rows in order: row y's window [a, c] ends at or below y, and out's rows above y are no longer read
+        for (int y = 0; y < h; y++) {
+            int a = Math.max(0, y - r);
+            int c = Math.min(h - 1, y + r);
+            if (a % k == 0) {
+                System.arraycopy(out, c * w, out, y * w, w);
+            } else if (a / k == c / k) {
+                System.arraycopy(t, a * w, out, y * w, w);
+            } else {
+                maxRows(t, a * w, out, c * w, out, y * w, w);
+            }
         }
         return out;
     }
 
-    /** Sliding-window maximum along one line (monotone deque), O(length). */
-    private static void slidingMax(float[] in, int offset, int stride, int length, int r, float[] out) {
-        int[] deque = new int[length];
+    private static void maxRows(float[] p, int pi, float[] q, int qi, float[] out, int oi, int n) {
+        for (int x = 0; x < n; x++) {
+            float a = p[pi + x];
+            float b = q[qi + x];
+            out[oi + x] = a >= b ? a : b;
+        }
+    }
+
+    /** Sliding-window maximum along one row (monotone deque), O(length). */
+    private static void slidingMax(float[] in, int offset, int length, int r, float[] out, int[] deque) {
         int head = 0;
         int tail = 0;
         int next = 0;
         for (int i = 0; i < length; i++) {
             int hi = Math.min(length - 1, i + r);
             while (next <= hi) {
-                float val = in[offset + next * stride];
-                while (tail > head && in[offset + deque[tail - 1] * stride] <= val) {
+                float val = in[offset + next];
+                while (tail > head && in[offset + deque[tail - 1]] <= val) {
                     tail--;
                 }
                 deque[tail++] = next++;
@@ -242,7 +351,7 @@ final class Labels {
             while (deque[head] < i - r) {
                 head++;
             }
-            out[offset + i * stride] = in[offset + deque[head] * stride];
+            out[offset + i] = in[offset + deque[head]];
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.karyoloop.ml.spread;
 
 import java.util.Arrays;
+import org.karyoloop.imaging.BoxAverage;
 import org.karyoloop.imaging.DecodedImage;
 
 /**
@@ -42,7 +43,7 @@ public record StainField(Modality modality, int width, int height, int factor, f
         int factor = Math.max(1, (Math.max(image.width(), image.height()) + MAX_SIDE - 1) / MAX_SIDE);
         int w = (image.width() + factor - 1) / factor;
         int h = (image.height() + factor - 1) / factor;
-        float[] gray = boxAverage(image, factor, w, h);
+        float[] gray = BoxAverage.of(image, factor, w, h);
         if (modality.brightOnDark()) {
             for (int i = 0; i < gray.length; i++) {
                 gray[i] = 1f - gray[i];
@@ -53,13 +54,14 @@ public record StainField(Modality modality, int width, int height, int factor, f
         for (int i = 0; i < gray.length; i++) {
             raw[i] = bg[i] - gray[i];
         }
-        float[] centre = centreAndNoise(raw);
+        int[] scratch = new int[raw.length];
+        float[] centre = centreAndNoise(raw, scratch);
         for (int i = 0; i < raw.length; i++) {
             raw[i] -= centre[0];
         }
         float noise = centre[1];
-        float signal = signal(raw, noise);
-        float[] stain = new float[raw.length];
+        float signal = signal(raw, noise, scratch);
+        float[] stain = raw; // the differences are not kept: stain takes their place
         for (int i = 0; i < raw.length; i++) {
             stain[i] = raw[i] / signal;
         }
@@ -74,18 +76,19 @@ public record StainField(Modality modality, int width, int height, int factor, f
         int gx = (w + tw - 1) / tw;
         int gy = (h + th - 1) / th;
         float[] grid = new float[gx * gy];
-        float[] buf = new float[tw * th];
+        int[] buf = new int[tw * th];
         for (int ty = 0; ty < gy; ty++) {
             for (int tx = 0; tx < gx; tx++) {
                 int k = 0;
+                int x1 = Math.min(w, (tx + 1) * tw);
                 for (int y = ty * th; y < Math.min(h, (ty + 1) * th); y++) {
-                    for (int x = tx * tw; x < Math.min(w, (tx + 1) * tw); x++) {
-                        buf[k++] = v[y * w + x];
+                    for (int i = y * w + tx * tw, end = y * w + x1; i < end; i++) {
+                        buf[k++] = OrderStatistics.key(v[i]);
                     }
                 }
-                Arrays.sort(buf, 0, k);
                 // dark on light: the background is the light side, a high percentile of the tile
-                grid[ty * gx + tx] = buf[Math.min(k - 1, (int) ((1 - TILE_PERCENTILE) * (k - 1)))];
+                int rank = Math.min(k - 1, (int) ((1 - TILE_PERCENTILE) * (k - 1)));
+                grid[ty * gx + tx] = OrderStatistics.value(OrderStatistics.select(buf, 0, k, rank));
             }
         }
         float[] smooth = new float[grid.length];
@@ -106,6 +109,16 @@ public record StainField(Modality modality, int width, int height, int factor, f
                 smooth[ty * gx + tx] = nb[k / 2];
             }
         }
+        // the columns' grid cells and weights are the same in every row
+        int[] left = new int[w];
+        int[] right = new int[w];
+        double[] weight = new double[w];
+        for (int x = 0; x < w; x++) {
+            double fx = Math.min(gx - 1, Math.max(0, (x + 0.5) / tw - 0.5));
+            left[x] = (int) fx;
+            right[x] = Math.min(gx - 1, left[x] + 1);
+            weight[x] = fx - left[x];
+        }
         float[] out = new float[w * h];
         for (int y = 0; y < h; y++) {
             double fy = Math.min(gy - 1, Math.max(0, (y + 0.5) / th - 0.5));
@@ -113,10 +126,9 @@ public record StainField(Modality modality, int width, int height, int factor, f
             int y1 = Math.min(gy - 1, y0 + 1);
             double ay = fy - y0;
             for (int x = 0; x < w; x++) {
-                double fx = Math.min(gx - 1, Math.max(0, (x + 0.5) / tw - 0.5));
-                int x0 = (int) fx;
-                int x1 = Math.min(gx - 1, x0 + 1);
-                double ax = fx - x0;
+                int x0 = left[x];
+                int x1 = right[x];
+                double ax = weight[x];
                 double top = smooth[y0 * gx + x0] * (1 - ax) + smooth[y0 * gx + x1] * ax;
                 double bottom = smooth[y1 * gx + x0] * (1 - ax) + smooth[y1 * gx + x1] * ax;
                 out[y * w + x] = (float) (top * (1 - ay) + bottom * ay);
@@ -129,54 +141,31 @@ public record StainField(Modality modality, int width, int height, int factor, f
      * Robust standard deviation of the background. Stain lies on one side only, and most of a field is background,
      * so the median is the background's centre and the 16th percentile one standard deviation below it.
      */
-    static float[] centreAndNoise(float[] raw) {
-        float[] s = raw.clone();
-        Arrays.sort(s);
-        float median = s[(s.length - 1) / 2];
-        float p16 = s[(int) (0.16 * (s.length - 1))];
+    static float[] centreAndNoise(float[] raw, int[] scratch) {
+        int n = raw.length;
+        for (int i = 0; i < n; i++) {
+            scratch[i] = OrderStatistics.key(raw[i]);
+        }
+        int middle = (n - 1) / 2;
+        float median = OrderStatistics.value(OrderStatistics.select(scratch, 0, n, middle));
+        int low = (int) (0.16 * (n - 1));
+        // selecting the median left the smaller half in front of it
+        float p16 = low == middle ? median : OrderStatistics.value(OrderStatistics.select(scratch, 0, middle, low));
         return new float[] {median, Math.max(MIN_NOISE, median - p16)};
     }
 
     /** The chromosome signal: a high percentile of the pixels clearly above the noise. */
-    static float signal(float[] raw, float noise) {
+    static float signal(float[] raw, float noise, int[] scratch) {
         int k = 0;
-        float[] fg = new float[raw.length];
         for (float r : raw) {
             if (r > 4 * noise) {
-                fg[k++] = r;
+                scratch[k++] = OrderStatistics.key(r);
             }
         }
         if (k < 16) {
             return Math.max(8 * noise, 1f / 255f);
         }
-        Arrays.sort(fg, 0, k);
-        return Math.max(fg[(int) (SIGNAL_PERCENTILE * (k - 1))], 8 * noise);
-    }
-
-    static float[] boxAverage(DecodedImage image, int factor, int w, int h) {
-        byte[] gray = image.gray();
-        if (factor == 1) {
-            float[] out = new float[gray.length];
-            for (int i = 0; i < gray.length; i++) {
-                out[i] = (gray[i] & 0xFF) / 255f;
-            }
-            return out;
-        }
-        int width = image.width();
-        float[] sum = new float[w * h];
-        int[] count = new int[w * h];
-        for (int y = 0; y < image.height(); y++) {
-            int row = (y / factor) * w;
-            int offset = y * width;
-            for (int x = 0; x < width; x++) {
-                int i = row + x / factor;
-                sum[i] += gray[offset + x] & 0xFF;
-                count[i]++;
-            }
-        }
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] = sum[i] / (255f * count[i]);
-        }
-        return sum;
+        float high = OrderStatistics.value(OrderStatistics.select(scratch, 0, k, (int) (SIGNAL_PERCENTILE * (k - 1))));
+        return Math.max(high, 8 * noise);
     }
 }

@@ -47,6 +47,15 @@ public interface TopicsConfig {
     /** Where training job requests go ({@code TrainingRequested}); training consumes them. */
     String trainingRequests();
 
+    /** Dead letters of training.requests (training's consumer). */
+    String trainingRequestsDlq();
+
     /** Where new candidate model versions are announced ({@code ModelCandidateRegistered}). */
     String modelsCandidates();
+
+    /** Dead letters of models.candidates (rollout's consumer). */
+    String modelsCandidatesDlq();
+
+    /** Dead letters of models.serving (rollout's consumer). */
+    String modelsServingDlq();
 }

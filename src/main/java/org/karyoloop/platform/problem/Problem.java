@@ -17,8 +17,12 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     /** A problem whose type is derived from {@code code}. */
     public static Problem of(Response.StatusType status, String code, String title, String detail) {
-        return new Problem(URI.create("urn:karyoloop:problem:" + code), title, status.getStatusCode(), detail, null,
-                code);
+        return of(status.getStatusCode(), code, title, detail);
+    }
+
+    /** A problem with HTTP status {@code status} whose type is derived from {@code code}. */
+    public static Problem of(int status, String code, String title, String detail) {
+        return new Problem(URI.create("urn:karyoloop:problem:" + code), title, status, detail, null, code);
     }
 
     /** This problem as a response with the problem+json media type. */

@@ -2,6 +2,7 @@ package org.karyoloop.rollout.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,6 +19,7 @@ public class EvidenceRepository {
     }
 
     /** Records that {@code version} scored {@code imageId} in {@code arm}; a redelivery changes nothing. */
+    @Transactional
     public void recordScored(UUID imageId, String modelName, String version, String arm, boolean predictedGood,
             long latencyMs, Instant scoredAt) {
         em.createNativeQuery("""
@@ -31,6 +33,7 @@ public class EvidenceRepository {
     }
 
     /** Records the final doctor grade of an image (a later final label, e.g. an adjudication, replaces it). */
+    @Transactional
     public void recordLabel(UUID imageId, boolean good, Instant labeledAt) {
         em.createNativeQuery("""
                 insert into rollout_label (image_id, label_good, labeled_at) values (?1, ?2, ?3)

@@ -11,7 +11,6 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.karyoloop.ml.registry.ModelRegistry;
 import org.karyoloop.ml.registry.ModelVersionRepository;
 import org.karyoloop.rollout.Evidence;
-import org.karyoloop.rollout.OperatorAction;
 import org.karyoloop.rollout.OperatorViews;
 import org.karyoloop.rollout.RolloutConflictException;
 import org.karyoloop.rollout.RolloutService;
@@ -35,8 +33,8 @@ import org.karyoloop.rollout.persistence.RolloutEvent;
 import org.karyoloop.rollout.persistence.RolloutState;
 
 /**
- * The operators' rollout API: read states, evidence, history, versions and the live timeline; start, pause,
- * promote, roll back, pin.
+ * The operators' rollout API: read states, evidence, history, versions and the live timeline; act on a rollout
+ * (start a canary, pause, resume, promote, roll back, pin, unpin, set the weight) through one action endpoint.
  */
 @Path("/api/rollouts")
 @Tag(name = "rollouts")
@@ -61,12 +59,9 @@ public class RolloutResource {
             Map<String, Evidence> evidence) {
     }
 
-    /** An operator's request: a version (start, pin), a weight (weight), and the reason. */
-    public record ActionRequest(@Size(max = 100) String version, @Size(max = 500) String reason) {
-    }
-
-    /** A new canary weight and the reason. */
-    public record WeightRequest(@NotNull @Min(1) @Max(100) Integer weight, @Size(max = 500) String reason) {
+    /** An operator's action on a rollout: which, a version (canary, pin), a weight (weight), and the reason. */
+    public record ActionRequest(@NotNull RolloutAction action, @Size(max = 100) String version,
+            @Min(1) @Max(100) Integer weight, @Size(max = 500) String reason) {
     }
 
     @GET
@@ -93,63 +88,28 @@ public class RolloutResource {
     }
 
     @POST
-    @Path("/{model}/canary")
-    @Operation(summary = "Start a canary of a registered version")
-    public RolloutView start(@PathParam("model") String model, @Valid @NotNull ActionRequest request,
+    @Path("/{model}/actions")
+    @Operation(summary = "Act on a model's rollout: canary, pause, resume, promote, rollback, pin, unpin or weight, "
+            + "with the reason the history records")
+    public RolloutView act(@PathParam("model") String model, @Valid @NotNull ActionRequest request,
             @Context SecurityContext security) {
-        requireRegistered(model, request.version());
-        return act(model, OperatorAction.START, request.version(), null, request.reason(), security);
-    }
-
-    @POST
-    @Path("/{model}/pause")
-    public RolloutView pause(@PathParam("model") String model, @Valid ActionRequest request,
-            @Context SecurityContext security) {
-        return act(model, OperatorAction.PAUSE, null, null, reason(request), security);
-    }
-
-    @POST
-    @Path("/{model}/resume")
-    public RolloutView resume(@PathParam("model") String model, @Valid ActionRequest request,
-            @Context SecurityContext security) {
-        return act(model, OperatorAction.RESUME, null, null, reason(request), security);
-    }
-
-    @POST
-    @Path("/{model}/promote")
-    public RolloutView promote(@PathParam("model") String model, @Valid ActionRequest request,
-            @Context SecurityContext security) {
-        return act(model, OperatorAction.PROMOTE, null, null, reason(request), security);
-    }
-
-    @POST
-    @Path("/{model}/rollback")
-    public RolloutView rollBack(@PathParam("model") String model, @Valid ActionRequest request,
-            @Context SecurityContext security) {
-        return act(model, OperatorAction.ROLL_BACK, null, null, reason(request), security);
-    }
-
-    @POST
-    @Path("/{model}/pin")
-    @Operation(summary = "Serve exactly this version as stable; automation leaves the model alone")
-    public RolloutView pin(@PathParam("model") String model, @Valid @NotNull ActionRequest request,
-            @Context SecurityContext security) {
-        requireRegistered(model, request.version());
-        return act(model, OperatorAction.PIN, request.version(), null, request.reason(), security);
-    }
-
-    @POST
-    @Path("/{model}/unpin")
-    public RolloutView unpin(@PathParam("model") String model, @Valid ActionRequest request,
-            @Context SecurityContext security) {
-        return act(model, OperatorAction.UNPIN, null, null, reason(request), security);
-    }
-
-    @PUT
-    @Path("/{model}/weight")
-    public RolloutView weight(@PathParam("model") String model, @Valid @NotNull WeightRequest request,
-            @Context SecurityContext security) {
-        return act(model, OperatorAction.SET_WEIGHT, null, request.weight(), request.reason(), security);
+        if (request.action().needsVersion()) {
+            requireRegistered(model, request.version());
+        }
+        if (!ModelRegistry.validName(model)) {
+            throw new BadRequestException("model names are 1 to 100 letters, digits, '.', '_' or '-'");
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw new BadRequestException("every operator action needs a reason (the history records who and why)");
+        }
+        if (request.action() == RolloutAction.WEIGHT && request.weight() == null) {
+            throw new BadRequestException("the weight action needs a weight from 1 to 100");
+        }
+        String actor = security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
+        RolloutState state = rollouts.operate(model, request.action().operatorAction(),
+                request.action().needsVersion() ? request.version() : null,
+                request.action() == RolloutAction.WEIGHT ? request.weight() : null, actor, request.reason());
+        return get(state.modelName);
     }
 
     @GET
@@ -172,28 +132,11 @@ public class RolloutResource {
         }
     }
 
-    private RolloutView act(String model, OperatorAction action, String version, Integer weight, String reason,
-            SecurityContext security) {
-        if (!ModelRegistry.validName(model)) {
-            throw new BadRequestException("model names are 1 to 100 letters, digits, '.', '_' or '-'");
-        }
-        if (reason == null || reason.isBlank()) {
-            throw new BadRequestException("every operator action needs a reason (the history records who and why)");
-        }
-        String actor = security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
-        RolloutState state = rollouts.operate(model, action, version, weight, actor, reason);
-        return get(state.modelName);
-    }
-
     private void requireRegistered(String model, String version) {
         if (version == null || io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> versions.find("modelName = ?1 and version = ?2", model, version).count()) == 0) {
             throw new RolloutConflictException("version " + version + " of " + model + " is not registered");
         }
-    }
-
-    private static String reason(ActionRequest request) {
-        return request == null ? null : request.reason();
     }
 
     private RolloutView view(RolloutState s) {

@@ -1,17 +1,17 @@
 package org.karyoloop.scoring.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.karyoloop.events.ImageIngested;
 import org.karyoloop.ml.spread.Modality;
 import org.karyoloop.platform.messaging.Channels;
-import org.karyoloop.platform.messaging.DeadLetterPublisher;
+import org.karyoloop.platform.messaging.DeadLetterGuard;
+import org.karyoloop.platform.messaging.EventReader;
+import org.karyoloop.platform.messaging.PoisonRecordException;
 import org.karyoloop.platform.messaging.TopicsConfig;
 import org.karyoloop.scoring.ScoringService;
 import org.karyoloop.scoring.UnscorableImageException;
@@ -22,22 +22,19 @@ import org.karyoloop.scoring.UnscorableImageException;
  * concurrency is what fills the micro-batches, and its bound plus the bounded inference queue is the
  * back-pressure: the connector stops fetching while all workers wait). Offsets commit only up to the
  * oldest unfinished record: delivery is at least once, and the decision dedupe makes a redelivery a
- * no-op. An unreadable event or an image whose bytes are gone goes to images.ingested.dlq; anything
- * else (database down, queue full during a switch) is retried with backoff.
+ * no-op. An unreadable event or an image whose bytes are gone goes to images.ingested.dlq
+ * ({@link DeadLetterGuard}); anything else (database down, queue full during a switch) is retried with backoff.
  */
 @ApplicationScoped
 public class IngestedImageConsumer {
 
     private final ScoringService scoring;
-    private final ObjectMapper mapper;
-    private final DeadLetterPublisher deadLetters;
+    private final DeadLetterGuard guard;
     private final TopicsConfig topics;
 
-    public IngestedImageConsumer(ScoringService scoring, ObjectMapper mapper, DeadLetterPublisher deadLetters,
-            TopicsConfig topics) {
+    public IngestedImageConsumer(ScoringService scoring, DeadLetterGuard guard, TopicsConfig topics) {
         this.scoring = scoring;
-        this.mapper = mapper;
-        this.deadLetters = deadLetters;
+        this.guard = guard;
         this.topics = topics;
     }
 
@@ -45,30 +42,22 @@ public class IngestedImageConsumer {
     @Blocking(value = "scoring-workers", ordered = false)
     @Retry(maxRetries = -1, delay = 200, jitter = 100, maxDuration = 300_000)
     @ExponentialBackoff(maxDelay = 10_000)
-    public void consume(ConsumerRecord<String, byte[]> record) throws InterruptedException {
-        ImageIngested image;
-        try {
-            image = mapper.readValue(record.value(), ImageIngested.class);
-        } catch (IOException | IllegalArgumentException e) {
-            deadLetters.send(topics.imagesIngestedDlq(), record, "invalid-event", e.getMessage());
-            return;
-        }
-        if (image.imageId() == null || image.sha256() == null || image.occurredAt() == null) {
-            deadLetters.send(topics.imagesIngestedDlq(), record, "invalid-event", "imageId, sha256, occurredAt needed");
-            return;
-        }
+    public void consume(ConsumerRecord<String, byte[]> record) throws Exception {
+        guard.consume(record, ImageIngested.class, topics.imagesIngestedDlq(), this::score);
+    }
+
+    private void score(ImageIngested image) throws InterruptedException {
         if (image.modality() != null) {
             try {
                 Modality.parse(image.modality());
             } catch (IllegalArgumentException e) {
-                deadLetters.send(topics.imagesIngestedDlq(), record, "invalid-event", e.getMessage());
-                return;
+                throw new PoisonRecordException(EventReader.INVALID_EVENT, e.getMessage());
             }
         }
         try {
             scoring.score(image);
         } catch (UnscorableImageException e) {
-            deadLetters.send(topics.imagesIngestedDlq(), record, e.code(), e.getMessage());
+            throw new PoisonRecordException(e.code(), e.getMessage());
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.karyoloop.scoring.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +18,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.karyoloop.events.RolloutStateChanged;
-import org.karyoloop.platform.messaging.DeadLetterPublisher;
+import org.karyoloop.platform.messaging.DeadLetterGuard;
+import org.karyoloop.platform.messaging.EventReader;
+import org.karyoloop.platform.messaging.PoisonRecordException;
 import org.karyoloop.platform.messaging.TopicsConfig;
 import org.karyoloop.scoring.ScoringConfig;
 import org.karyoloop.scoring.serving.ModelSwitchboard;
@@ -30,7 +31,7 @@ import org.karyoloop.scoring.serving.ModelSwitchboard;
  * channel on purpose: every replica must read every record (no consumer group shares the partition)
  * and must know when it has caught up (readiness). Thread-safe: one private thread owns the consumer;
  * {@link #caughtUp()} may be read from any thread. A record that is not a rollout state goes to
- * models.rollout.dlq (by each replica that meets it).
+ * models.rollout.dlq (by each replica that meets it, through {@link DeadLetterGuard}).
  */
 @ApplicationScoped
 public class RolloutFollower {
@@ -40,8 +41,7 @@ public class RolloutFollower {
     private final ModelSwitchboard switchboard;
     private final ScoringConfig config;
     private final TopicsConfig topics;
-    private final ObjectMapper mapper;
-    private final DeadLetterPublisher deadLetters;
+    private final DeadLetterGuard guard;
     private final String bootstrap;
     private final boolean enabled;
     private volatile boolean running = true;
@@ -50,14 +50,13 @@ public class RolloutFollower {
     private Thread thread;
 
     public RolloutFollower(ModelSwitchboard switchboard, ScoringConfig config, TopicsConfig topics,
-            ObjectMapper mapper, DeadLetterPublisher deadLetters,
+            DeadLetterGuard guard,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "karyoloop.role.scoring") boolean enabled) {
         this.switchboard = switchboard;
         this.config = config;
         this.topics = topics;
-        this.mapper = mapper;
-        this.deadLetters = deadLetters;
+        this.guard = guard;
         this.bootstrap = bootstrap;
         this.enabled = enabled;
     }
@@ -126,16 +125,14 @@ public class RolloutFollower {
             return new RolloutStateChanged(null, null, RolloutStateChanged.SCHEMA_VERSION, config.modelName(), null,
                     null, 0, null, 0, false, "tombstone", "record deleted");
         }
-        try {
-            RolloutStateChanged state = mapper.readValue(record.value(), RolloutStateChanged.class);
-            if (!config.modelName().equals(state.modelName())) {
-                throw new IllegalArgumentException("key " + record.key() + " but modelName " + state.modelName());
-            }
-            return state;
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            deadLetters.send(topics.modelsRolloutDlq(), record, "invalid-event", e.getMessage());
+        RolloutStateChanged state = guard.readOrDeadLetter(record, RolloutStateChanged.class,
+                topics.modelsRolloutDlq());
+        if (state != null && !config.modelName().equals(state.modelName())) {
+            guard.deadLetter(record, topics.modelsRolloutDlq(), new PoisonRecordException(EventReader.INVALID_EVENT,
+                    "key " + record.key() + " but modelName " + state.modelName()));
             return null;
         }
+        return state;
     }
 
     private void apply(RolloutStateChanged state) throws InterruptedException {

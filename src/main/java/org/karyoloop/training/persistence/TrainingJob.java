@@ -63,12 +63,6 @@ public class TrainingJob extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public String metrics;
 
-    @Column(name = "pr_curve_sha256", length = 64)
-    public String prCurveSha256;
-
-    @Column(name = "confusion_sha256", length = 64)
-    public String confusionSha256;
-
     @Column(columnDefinition = "text")
     public String detail;
 }

@@ -10,13 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.karyoloop.platform.blob.BlobStore;
 import org.karyoloop.training.TrainingConfig;
 import org.karyoloop.training.TrainingJobNotFoundException;
 import org.karyoloop.training.TrainingJobs;
@@ -25,7 +22,7 @@ import org.karyoloop.training.persistence.TrainingJob;
 
 /**
  * Operators' view of training: request a job (joins a pending one), cancel one, list jobs with their
- * metrics, and fetch a job's plots (precision-recall curve, confusion matrix) as PNG. Operators only;
+ * metrics. Operators only;
  * a request is recorded under the signed-in operator's name.
  */
 @Path("/api/training/jobs")
@@ -41,13 +38,11 @@ public class TrainingJobResource {
     private final TrainingJobs jobs;
     private final TrainingWorker worker;
     private final TrainingConfig config;
-    private final BlobStore blobs;
 
-    public TrainingJobResource(TrainingJobs jobs, TrainingWorker worker, TrainingConfig config, BlobStore blobs) {
+    public TrainingJobResource(TrainingJobs jobs, TrainingWorker worker, TrainingConfig config) {
         this.jobs = jobs;
         this.worker = worker;
         this.config = config;
-        this.blobs = blobs;
     }
 
     @POST
@@ -85,25 +80,6 @@ public class TrainingJobResource {
     @Operation(summary = "Cancel a pending job, or ask a running one to stop")
     public TrainingJobView cancel(@PathParam("id") UUID id) {
         return TrainingJobView.of(jobs.cancel(id, "operator"), false);
-    }
-
-    @GET
-    @Path("{id}/plots/{name}")
-    @Produces("image/png")
-    @Operation(summary = "A job's plot: pr-curve or confusion")
-    public Response plot(@PathParam("id") UUID id, @PathParam("name") String name) throws IOException {
-        TrainingJob job = job(id);
-        String sha = switch (name) {
-            case "pr-curve" -> job.prCurveSha256;
-            case "confusion" -> job.confusionSha256;
-            default -> null;
-        };
-        if (sha == null) {
-            throw new TrainingJobNotFoundException(id);
-        }
-        try (InputStream in = blobs.open(sha).orElseThrow(() -> new TrainingJobNotFoundException(id))) {
-            return Response.ok(in.readAllBytes(), "image/png").build();
-        }
     }
 
     private TrainingJob job(UUID id) {

@@ -19,7 +19,7 @@ class CandidateAnnouncementTest {
         ModelCandidateRegistered event = new ModelCandidateRegistered(UUID.randomUUID(), Instant.now(),
                 ModelCandidateRegistered.SCHEMA_VERSION, "spreadnet", "v7", UUID.randomUUID(), "v6", "ab12",
                 List.of("GOOD", "FAIR", "POOR"), 0.42, 0.9, true,
-                Map.of("good_precision", 0.95, "good_recall", 0.61), evaluation, new int[3][3], List.of(), Map.of());
+                Map.of("good_precision", 0.95, "good_recall", 0.61), evaluation, new int[3][3], List.of());
         return mapper.readValue(mapper.writeValueAsBytes(event), CandidateAnnouncement.class);
     }
 

@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.smallrye.config.WithDefault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,11 +15,14 @@ import org.karyoloop.ml.preprocess.PreprocessRecipe;
 import org.karyoloop.ml.registry.ArtifactFormat;
 import org.karyoloop.ml.registry.ModelOrigin;
 import org.karyoloop.ml.registry.ModelVersionSpec;
+import org.karyoloop.training.TrainingConfig;
 
 /**
  * Writes the benchmark's model as DJL .params, freshly initialised, 3 classes: the architecture in the environment
- * variable {@code KARYOLOOP_BENCH_ARCH} (the scripts set it; default spreadnet-v1), over the 22 spread
- * measurements for spreadmeasures-v1, else over 96 x 96 pixels with the standard recipe.
+ * variable {@code KARYOLOOP_BENCH_ARCH} (the scripts set it from their {@code --cnn} flag), by default the one the
+ * training role trains by default ({@code karyoloop.training.architecture}'s default, read from
+ * {@link TrainingConfig}); over the 22 spread measurements for spreadmeasures-v1, else over 96 x 96 pixels with the
+ * standard recipe.
  */
 public final class BenchModel {
 
@@ -27,7 +31,16 @@ public final class BenchModel {
 
     static String architecture() {
         String arch = System.getenv("KARYOLOOP_BENCH_ARCH");
-        return arch == null || arch.isBlank() ? SpreadNet.V1 : arch;
+        return arch == null || arch.isBlank() ? trainedByDefault() : arch;
+    }
+
+    /** The architecture training produces when nothing is configured. */
+    static String trainedByDefault() {
+        try {
+            return TrainingConfig.class.getMethod("architecture").getAnnotation(WithDefault.class).value();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("TrainingConfig has no architecture setting", e);
+        }
     }
 
     /** The metadata of the benchmark's model: its architecture and recipe, GOOD/FAIR/POOR, imported. */

@@ -118,6 +118,28 @@ final class CpuAccount {
         return out.toString();
     }
 
+    /** CPU milliseconds per item that {@code accounts} (process names, "postgres") spent together between snapshots. */
+    static double msPerItem(Map<String, Long> before, Map<String, Long> after, int items, String... accounts) {
+        long used = 0;
+        for (String account : accounts) {
+            used += after.getOrDefault(account, 0L) - before.getOrDefault(account, 0L);
+        }
+        return used * 1000.0 / TICKS / Math.max(1, items);
+    }
+
+    /** CPU milliseconds per item of the thread pools of {@code process} whose names start with {@code pool}. */
+    static double threadMsPerItem(Map<String, Long> before, Map<String, Long> after, int items, String process,
+            String pool) {
+        String prefix = process + THREAD + pool;
+        long used = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                used += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            }
+        }
+        return used * 1000.0 / TICKS / Math.max(1, items);
+    }
+
     /** The process's five busiest thread pools between the snapshots, in core-seconds. */
     private static String busiestThreads(String process, Map<String, Long> before, Map<String, Long> after) {
         String prefix = process + THREAD;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,18 +33,24 @@ public final class E2eBench {
 
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args.length > 0 ? args[0] : "200");
-        int size = Integer.parseInt(args.length > 1 ? args[1] : "512");
+        int size = Integer.parseInt(args.length > 1 ? args[1] : "1024");
         String service = System.getProperty("service", "http://127.0.0.1:8092");
         String modelName = System.getProperty("model", "bench-e2e");
         ModelVersionSpec spec = BenchModel.spec(modelName);
         ScoringBench.register(service, spec, Files.readAllBytes(Path.of(System.getProperty("params"))));
         ScoringBench.rollout(modelName);
-        ScoringBench.awaitServing(System.getProperty("management", "http://127.0.0.1:18092"));
-        Random random = new Random(System.nanoTime());
+        String management = System.getProperty("management", "http://127.0.0.1:18092");
+        ScoringBench.awaitServing(management);
+        long seed = System.nanoTime();
+        CpuAccount cpu = new CpuAccount(System.getProperty("pids"));
         try (KafkaProducer<String, byte[]> producer = ScoringBench.producer();
                 KafkaConsumer<String, byte[]> scored = ScoringBench.atEnd("images.scored");
                 KafkaConsumer<String, byte[]> requests = ScoringBench.atEnd("labeling.requests")) {
-            List<byte[]> burst = images(n, size, random);
+            List<byte[]> burst = images(n, size, seed);
+            List<byte[]> paced = images(n, size, seed + 1);
+            Map<String, Long> cpuBefore = cpu.snapshot();
+            Map<String, Double> ingestBefore = ServiceMetrics.stageCpu(management, "karyoloop_ingest");
+            Map<String, Double> scoringBefore = ServiceMetrics.stageCpu(management, "karyoloop_scoring");
             Map<String, Long> sent = new HashMap<>();
             long t0 = System.nanoTime();
             burst.forEach(png -> send(producer, png, sent));
@@ -56,7 +61,6 @@ public final class E2eBench {
             System.out.printf("sustained raw -> scored: %d images in one burst, %.1f images/s%n", n, peak);
 
             double rate = peak * 0.7;
-            List<byte[]> paced = images(n, size, random);
             Map<String, Long> pendingScored = new HashMap<>();
             Map<String, Long> pendingRequested = new HashMap<>();
             List<Double> toScored = new ArrayList<>();
@@ -80,22 +84,32 @@ public final class E2eBench {
             while (System.nanoTime() < drainUntil) {
                 poll(requests, pendingRequested, toRequested, 200);
             }
+            Map<String, Long> cpuAfter = cpu.snapshot();
+            int images = 2 * n;
+            System.out.println("both phases: " + CpuAccount.report(cpuBefore, cpuAfter, images,
+                    (System.nanoTime() - t0) / 1e9));
+            System.out.printf(java.util.Locale.ROOT, "CPU ms per image by stage: ingest %s; scoring %s; infer %.2f, "
+                    + "relay %.2f (worker counters; inference and outbox-relay threads)%n",
+                    ServiceMetrics.perImage(ingestBefore, ServiceMetrics.stageCpu(management, "karyoloop_ingest"),
+                            images),
+                    ServiceMetrics.perImage(scoringBefore, ServiceMetrics.stageCpu(management, "karyoloop_scoring"),
+                            images),
+                    CpuAccount.threadMsPerItem(cpuBefore, cpuAfter, images, "service", "infer-"),
+                    CpuAccount.threadMsPerItem(cpuBefore, cpuAfter, images, "service", "outbox-relay"));
             double[] s = percentiles(toScored);
             double[] r = percentiles(toRequested);
-            System.out.printf("at 70%% of peak (%.1f images/s): raw -> scored p50 %.0f ms, p99 %.0f ms (%d images)%n",
-                    rate, s[0], s[1], toScored.size());
+            System.out.printf("at 70%% of peak (%.1f images/s): raw -> scored p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, "
+                    + "max %.0f ms (%d images)%n", rate, s[0], s[1], s[2], s[3], toScored.size());
             System.out.printf("raw -> labeling.requests p50 %.0f ms, p99 %.0f ms (%d of %d images were requested)%n",
-                    r[0], r[1], toRequested.size(), n);
-            System.out.printf("E2E e2e_per_s=%.1f p50_ms=%.0f p99_ms=%.0f%n", peak, s[0], s[1]);
+                    r[0], r[2], toRequested.size(), n);
+            System.out.printf("E2E model=%s e2e_per_s=%.1f p50_ms=%.0f p90_ms=%.0f p99_ms=%.0f max_ms=%.0f%n",
+                    spec.architecture(), peak, s[0], s[1], s[2], s[3]);
         }
     }
 
-    private static List<byte[]> images(int n, int size, Random random) throws Exception {
-        List<byte[]> pngs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            pngs.add(IngestBench.spreadLikePng(size, random));
-        }
-        return pngs;
+    /** Spreads of the generator's bright-field and fluorescence domains (what a lab's microscopes send). */
+    private static List<byte[]> images(int n, int size, long seed) throws Exception {
+        return BenchImages.realistic(n, size, seed).stream().map(BenchImages.Image::png).toList();
     }
 
     /** One raw record as a microscope sends it: PNG bytes keyed by their SHA-256, capture headers. */
@@ -134,9 +148,8 @@ public final class E2eBench {
 
     private static double[] percentiles(List<Double> values) {
         if (values.isEmpty()) {
-            return new double[] {Double.NaN, Double.NaN};
+            return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new double[] {sorted[sorted.length / 2], sorted[(int) Math.ceil(sorted.length * 0.99) - 1]};
+        return BenchImages.distribution(values);
     }
 }

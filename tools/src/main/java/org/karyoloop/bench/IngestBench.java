@@ -34,9 +34,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The measuring half of bench/ingest.sh (see the method there): produces N unique ~1 MP 8-bit PNGs
- * to images.raw, times until the running service has emitted ImageIngested for all of them, then
- * times a plain KafkaConsumer reading the very same records. Prints both and a RESULT line.
+ * The measuring half of bench/ingest.sh (see the method there): produces N unique ~1 MP 8-bit PNGs to images.raw,
+ * times until the running service has emitted ImageIngested for all of them, then times {@link IngestBareLoop} — the
+ * irreducible work of ingest in this JVM — over the very same records. Prints both, the CPU each side spent per
+ * image (whole processes, and per stage) and a RESULT line.
  */
 public final class IngestBench {
 
@@ -49,33 +50,56 @@ public final class IngestBench {
         int n = Integer.parseInt(args.length > 0 ? args[0] : "300");
         int size = Integer.parseInt(args.length > 1 ? args[1] : "1024");
         int warm = Integer.getInteger("warmup", 150);
+        String management = System.getProperty("management", "http://127.0.0.1:18089");
         System.out.printf("generating %d + %d (warm-up) PNGs of %dx%d ...%n", n, warm, size, size);
         Random random = new Random(42);
         List<byte[]> warmUp = generate(warm, size, random);
         List<byte[]> images = generate(n, size, random);
         System.out.printf("mean PNG size %.0f KB%n", images.stream().mapToLong(b -> b.length).sum() / 1024.0 / n);
+        CpuAccount cpu = new CpuAccount(System.getProperty("pids"));
+        IngestBareLoop bare = new IngestBareLoop(System.getProperty("jdbc"), java.nio.file.Path.of(
+                System.getProperty("bare.blobs", ".run/bench-bare-blobs")), Integer.getInteger("workers", 6));
 
         awaitStableGroup(System.getProperty("group"));
         try (KafkaConsumer<String, byte[]> ingested = consumer(); KafkaProducer<String, byte[]> producer = producer()) {
             atEnd(ingested, "images.ingested");
             // Warm-up, untimed, for both sides: the service's JIT compiles decode, Kafka, Hibernate and outbox paths,
-            // the plain consumer's its fetch path; the figures below are the steady state of a long-running service.
+            // the bare loop's the same decode, hash, blob and JDBC paths; the figures below are the steady state.
             Map<Integer, Long> warmStart = endOffsets("images.raw");
             double cold = pass(producer, ingested, warmUp)[1];
-            rawConsume(warmStart, warm);
-            System.out.printf("warm-up: %d images through the service at %.1f images/s (cold), then read raw once%n",
+            bare.run(warmStart, warm);
+            System.out.printf("warm-up: %d images through the service at %.1f images/s (cold), then the bare loop%n",
                     warm, cold);
 
             Map<Integer, Long> rawStart = endOffsets("images.raw");
+            Map<String, Long> before = cpu.snapshot();
+            Map<String, Double> stagesBefore = ServiceMetrics.stageCpu(management, "karyoloop_ingest");
+            long t0 = System.nanoTime();
             double[] timed = pass(producer, ingested, images);
             double ingestPerS = timed[1];
+            Map<String, Long> after = cpu.snapshot();
             System.out.printf("produced %d records in %.2f s; all ingested after %.2f s: %.1f images/s%n", n,
                     timed[0], n / ingestPerS, ingestPerS);
+            System.out.println("service " + CpuAccount.report(before, after, n, (System.nanoTime() - t0) / 1e9));
+            System.out.println("service CPU ms per image by stage (worker threads): " + ServiceMetrics.perImage(
+                    stagesBefore, ServiceMetrics.stageCpu(management, "karyoloop_ingest"), n));
+            double serviceMs = CpuAccount.msPerItem(before, after, n, "service", "postgres", "broker");
 
-            double rawPerS = rawConsume(rawStart, n);
-            System.out.printf("plain KafkaConsumer over the same %d records: %.1f records/s%n", n, rawPerS);
-            System.out.printf("RESULT ingest_per_s=%.1f raw_consume_per_s=%.1f ratio=%.2f%n", ingestPerS, rawPerS,
-                    ingestPerS / rawPerS);
+            String bareStages = bare.cpuMsPerImage();
+            before = cpu.snapshot();
+            t0 = System.nanoTime();
+            double barePerS = bare.run(rawStart, n);
+            after = cpu.snapshot();
+            System.out.printf("bare loop over the same %d records: %.1f images/s%n", n, barePerS);
+            System.out.println("bare " + CpuAccount.report(before, after, n, (System.nanoTime() - t0) / 1e9));
+            System.out.println("bare loop CPU ms per image by stage (warm-up and timed run): " + bare.cpuMsPerImage()
+                    + " (warm-up alone: " + bareStages + ")");
+            double bareMs = CpuAccount.msPerItem(before, after, n, "bench JVM", "postgres", "broker");
+            System.out.printf("CPU ms per image: service %.1f (service + PostgreSQL + broker), bare %.1f "
+                    + "(bench JVM + PostgreSQL + broker)%n", serviceMs, bareMs);
+            System.out.printf(java.util.Locale.ROOT, "RESULT ingest_per_s=%.1f bare_per_s=%.1f ratio=%.2f "
+                    + "service_cpu_ms=%.1f bare_cpu_ms=%.1f%n", ingestPerS, barePerS, ingestPerS / barePerS,
+                    serviceMs, bareMs);
         }
     }
 
@@ -124,28 +148,6 @@ public final class IngestBench {
         return new double[] {produceS, images.size() / ((System.nanoTime() - t0) / 1e9)};
     }
 
-    /** Reads the n records produced after {@code start} with a fresh plain consumer; records/s. */
-    private static double rawConsume(Map<Integer, Long> start, int n) {
-        try (KafkaConsumer<String, byte[]> raw = consumer()) {
-            List<TopicPartition> parts = new ArrayList<>();
-            start.keySet().forEach(p -> parts.add(new TopicPartition("images.raw", p)));
-            raw.assign(parts);
-            parts.forEach(tp -> raw.seek(tp, start.get(tp.partition())));
-            long t0 = System.nanoTime();
-            int seen = 0;
-            long checksum = 0;
-            while (seen < n) {
-                for (ConsumerRecord<String, byte[]> r : raw.poll(Duration.ofMillis(100))) {
-                    seen++;
-                    checksum += r.value().length;
-                }
-            }
-            double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("(raw consumer read %d records, %d MB)%n", seen, checksum >> 20);
-            return seen / s;
-        }
-    }
-
     /** A light, unevenly lit background with dark rods and blobs and sensor noise: compresses like a real spread. */
     static byte[] spreadLikePng(int size, Random random) throws Exception {
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
@@ -187,7 +189,7 @@ public final class IngestBench {
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
-    private static KafkaConsumer<String, byte[]> consumer() {
+    static KafkaConsumer<String, byte[]> consumer() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

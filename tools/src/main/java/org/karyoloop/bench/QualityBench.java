@@ -35,7 +35,7 @@ import org.karyoloop.synth.LabelModel;
 import org.karyoloop.training.engine.Evaluation;
 import org.karyoloop.training.engine.Example;
 import org.karyoloop.training.engine.LossKind;
-import org.karyoloop.training.engine.Plots;
+
 import org.karyoloop.training.engine.SpreadTrainer;
 import org.karyoloop.training.engine.TrainedModel;
 import org.karyoloop.training.engine.TrainerOptions;
@@ -245,24 +245,24 @@ public final class QualityBench {
     }
 
     void writePlot(List<Row> rows, Row naive, int budget) throws Exception {
-        List<Plots.Series> series = new ArrayList<>();
+        List<LinePlot.Series> series = new ArrayList<>();
         Color[] colors = {new Color(30, 90, 200), new Color(200, 60, 40)};
         List<String> arms = List.of("sampling", "random");
         for (int a = 0; a < arms.size(); a++) {
             String arm = arms.get(a);
             List<Row> r = new ArrayList<>(rows.stream().filter(x -> x.arm.equals("legacy-only")).toList());
             r.addAll(rows.stream().filter(x -> x.arm.equals(arm)).toList());
-            series.add(new Plots.Series(arm + " precision", r.stream().mapToDouble(x -> x.labels).toArray(),
+            series.add(new LinePlot.Series(arm + " precision", r.stream().mapToDouble(x -> x.labels).toArray(),
                     r.stream().mapToDouble(x -> x.precision).toArray(), colors[a]));
-            series.add(new Plots.Series(arm + " recall", r.stream().mapToDouble(x -> x.labels).toArray(),
+            series.add(new LinePlot.Series(arm + " recall", r.stream().mapToDouble(x -> x.labels).toArray(),
                     r.stream().mapToDouble(x -> x.recall).toArray(), colors[a].brighter().brighter()));
         }
-        series.add(new Plots.Series("target precision 0.90", new double[] {0, budget}, new double[] {0.9, 0.9},
+        series.add(new LinePlot.Series("target precision 0.90", new double[] {0, budget}, new double[] {0.9, 0.9},
                 Color.GRAY));
-        series.add(new Plots.Series(String.format(Locale.ROOT, "naive P=%.2f R=%.2f", naive.precision,
+        series.add(new LinePlot.Series(String.format(Locale.ROOT, "naive P=%.2f R=%.2f", naive.precision,
                 naive.recall), new double[] {0}, new double[] {naive.precision}, Color.BLACK));
         Files.createDirectories(out);
-        Files.write(out.resolve("quality.png"), Plots.lines("GOOD precision / recall on the new-domain test set",
+        Files.write(out.resolve("quality.png"), LinePlot.lines("GOOD precision / recall on the new-domain test set",
                 "doctor labels", "precision, recall", budget, series));
         System.out.println("plot: " + out.resolve("quality.png"));
     }

@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -49,7 +48,8 @@ import org.karyoloop.platform.blob.FileSystemBlobStore;
 /**
  * The measuring half of bench/scoring.sh (method there): (a) a tight decode, preprocess and
  * batchPredict loop in this process at its best batch size; (b) the running scoring role fed through
- * Kafka, at full speed and then paced at 70 % of it for latency. Prints both and a RESULT line.
+ * Kafka, at full speed and then paced at 70 % of it for latency. Prints both, the CPU per image of each stage
+ * (decode, measure, infer, commit, relay) and a RESULT line.
  */
 public final class ScoringBench {
 
@@ -66,6 +66,11 @@ public final class ScoringBench {
 
     /** The model this run serves: other services on the shared broker may score the same images too. */
     private static String model;
+    /** The modality ingest would have recorded, per image (by SHA-256). */
+    private static final Map<String, String> MODALITY = new HashMap<>();
+    /** CPU nanoseconds of the bare loop's stages: decode, measure (preprocess), infer (the predicting thread). */
+    private static final java.util.concurrent.atomic.AtomicLongArray BARE_CPU =
+            new java.util.concurrent.atomic.AtomicLongArray(3);
 
     private ScoringBench() {
     }
@@ -78,17 +83,18 @@ public final class ScoringBench {
         model = modelName;
         FileSystemBlobStore blobs = new FileSystemBlobStore(() -> System.getProperty("blobs"));
 
-        System.out.printf("generating %d PNGs of %dx%d ...%n", n, size, size);
+        System.out.printf("generating %d PNGs of %dx%d (bright-field and fluorescence spreads) ...%n", n, size, size);
         List<byte[]> pngs = new ArrayList<>();
         List<String> shas = new ArrayList<>();
         // Unique images per run: a service of another run on the shared broker would score equal bytes too.
-        Random random = new Random(Long.getLong("seed", 42));
-        for (int i = 0; i < n; i++) {
-            byte[] png = IngestBench.spreadLikePng(size, random);
-            pngs.add(png);
-            shas.add(ImageIngestService.sha256(png));
-            blobs.put(shas.get(i), png);
+        for (BenchImages.Image image : BenchImages.realistic(n, size, Long.getLong("seed", 42))) {
+            String sha = ImageIngestService.sha256(image.png());
+            pngs.add(image.png());
+            shas.add(sha);
+            MODALITY.put(sha, image.modality());
+            blobs.put(sha, image.png());
         }
+        String management = System.getProperty("management", "http://127.0.0.1:18091");
         ModelVersionSpec spec = BenchModel.spec(modelName);
         byte[] params = Files.readAllBytes(Path.of(System.getProperty("params")));
 
@@ -96,7 +102,7 @@ public final class ScoringBench {
         double bare = bare(spec, params, pngs, cpu);
         register(service, spec, params);
         rollout(modelName);
-        awaitServing(System.getProperty("management", "http://127.0.0.1:18091"));
+        awaitServing(management);
         try (KafkaProducer<String, byte[]> producer = producer()) {
             // Warm-up, as the bare loop had one: the same images once through the service, untimed, so that (b)
             // measures the service as it runs for days, not its JIT compiling Kafka, Hibernate and DJL paths.
@@ -125,22 +131,31 @@ public final class ScoringBench {
             double scoring = 0;
             for (int run = 1; run <= RUNS; run++) {
                 Map<String, Long> before = cpu.snapshot();
+                Map<String, Double> stages = ServiceMetrics.stageCpu(management, "karyoloop_scoring");
                 long t0 = System.nanoTime();
                 double r = endToEnd(producer, shas, blobs);
+                Map<String, Long> after = cpu.snapshot();
                 System.out.printf("scoring role through Kafka, all %d images (new ids), run %d: %.1f images/s%n",
                         shas.size(), run, r);
-                System.out.println("(b) " + CpuAccount.report(before, cpu.snapshot(), shas.size(),
+                System.out.println("(b) " + CpuAccount.report(before, after, shas.size(),
                         (System.nanoTime() - t0) / 1e9));
+                System.out.printf(java.util.Locale.ROOT, "(b) CPU ms per image by stage: %s, infer %.2f, relay %.2f "
+                        + "(worker counters; inference and outbox-relay threads)%n",
+                        ServiceMetrics.perImage(stages, ServiceMetrics.stageCpu(management, "karyoloop_scoring"),
+                                shas.size()),
+                        CpuAccount.threadMsPerItem(before, after, shas.size(), "service", "infer-"),
+                        CpuAccount.threadMsPerItem(before, after, shas.size(), "service", "outbox-relay"));
                 scoring = Math.max(scoring, r);
                 settle(cpu);
             }
             double[] latency = paced(producer, shas, blobs, scoring * 0.7);
             System.out.printf("bare loop (a): %.1f images/s; scoring role through Kafka (b): %.1f images/s%n", bare,
                     scoring);
-            System.out.printf("(b) at 70%% of its maximum (%.1f images/s): p50 %.0f ms, p99 %.0f ms%n",
-                    scoring * 0.7, latency[0], latency[1]);
-            System.out.printf("RESULT scoring_per_s=%.1f bare_per_s=%.1f ratio=%.2f p99_ms=%.0f%n", scoring, bare,
-                    scoring / bare, latency[1]);
+            System.out.printf("(b) at 70%% of its maximum (%.1f images/s): p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, "
+                    + "max %.0f ms%n", scoring * 0.7, latency[0], latency[1], latency[2], latency[3]);
+            System.out.printf("RESULT model=%s scoring_per_s=%.1f bare_per_s=%.1f ratio=%.2f p50_ms=%.0f p90_ms=%.0f "
+                    + "p99_ms=%.0f max_ms=%.0f%n", spec.architecture(), scoring, bare, scoring / bare, latency[0],
+                    latency[1], latency[2], latency[3]);
         }
     }
 
@@ -194,6 +209,10 @@ public final class ScoringBench {
                         (System.nanoTime() - t0) / 1e9));
                 rate = Math.max(rate, r);
             }
+            System.out.printf(java.util.Locale.ROOT, "(a) CPU ms per image by stage (every bare run): decode %.2f, "
+                    + "measure %.2f, infer %.2f (the predicting thread; its intra-op threads not counted)%n",
+                    BARE_CPU.get(0) / 1e6 / bareImages, BARE_CPU.get(1) / 1e6 / bareImages,
+                    BARE_CPU.get(2) / 1e6 / bareImages);
             return rate;
         }
     }
@@ -210,7 +229,13 @@ public final class ScoringBench {
         long t0 = System.nanoTime();
         for (byte[] png : pngs) {
             decoders.submit(() -> {
-                ready.put(translator.prepare(decoder.decode(png)));
+                long c0 = IngestBareLoop.CpuClock.now();
+                var decoded = decoder.decode(png);
+                long c1 = IngestBareLoop.CpuClock.now();
+                SpreadInput input = translator.prepare(decoded);
+                BARE_CPU.addAndGet(0, c1 - c0);
+                BARE_CPU.addAndGet(1, IngestBareLoop.CpuClock.now() - c1);
+                ready.put(input);
                 return null;
             });
         }
@@ -221,13 +246,19 @@ public final class ScoringBench {
             while (inputs.size() < batch && done + inputs.size() < pngs.size()) {
                 inputs.add(ready.take());
             }
+            long c0 = IngestBareLoop.CpuClock.now();
             predictor.batchPredict(inputs);
+            BARE_CPU.addAndGet(2, IngestBareLoop.CpuClock.now() - c0);
             done += inputs.size();
         }
+        bareImages += pngs.size();
         double rate = pngs.size() / ((System.nanoTime() - t0) / 1e9);
         decoders.shutdown();
         return rate;
     }
+
+    /** Images through {@link #loop} so far (warm-up included): what {@link #BARE_CPU} is divided by. */
+    private static int bareImages;
 
     /** (b) at full speed: produce all events at once, time until every decision is out of the outbox. */
     private static double endToEnd(KafkaProducer<String, byte[]> producer, List<String> shas,
@@ -247,7 +278,7 @@ public final class ScoringBench {
         }
     }
 
-    /** (b) paced at {@code rate}: latency from send to the ImageScored event, p50 and p99 in ms. */
+    /** (b) paced at {@code rate}: latency from send to the ImageScored event, p50, p90, p99 and max in ms. */
     private static double[] paced(KafkaProducer<String, byte[]> producer, List<String> shas, FileSystemBlobStore blobs,
             double rate) throws Exception {
         try (KafkaConsumer<String, byte[]> scored = atEnd("images.scored")) {
@@ -266,8 +297,7 @@ public final class ScoringBench {
                 producer.flush();
             }
             await(scored, sent, latencies);
-            double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new double[] {sorted[sorted.length / 2], sorted[(int) Math.ceil(sorted.length * 0.99) - 1]};
+            return BenchImages.distribution(latencies);
         }
     }
 
@@ -303,7 +333,7 @@ public final class ScoringBench {
 
     private static ImageIngested event(String sha, FileSystemBlobStore blobs) {
         return new ImageIngested(UUID.randomUUID(), Instant.now(), 1, UUID.randomUUID(), sha, blobs.uri(sha), "PNG",
-                0, 0, 8, 0, "bench", "bench", null, 0, 0, 0, 0, "brightfield");
+                0, 0, 8, 0, "bench", "bench", null, 0, 0, 0, 0, MODALITY.get(sha));
     }
 
     /** Registers v1 through the operator's REST import path (multipart: artifact + metadata). */
