@@ -44,7 +44,7 @@ class OidcSignInIT {
     @BeforeEach
     void keycloakIsThere() {
         assumeTrue(LocalKeycloak.available() == null, LocalKeycloak.available());
-        System.out.printf("Keycloak start in this JVM: %.1f s (0 when it was already running)%n",
+        System.out.printf("keycloak/start.sh in this JVM: %.1f s (a few seconds when Keycloak was already running)%n",
                 LocalKeycloak.startSeconds());
     }
 

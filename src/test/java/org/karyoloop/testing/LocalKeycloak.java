@@ -44,7 +44,7 @@ public class LocalKeycloak implements QuarkusTestResourceLifecycleManager {
         return absent;
     }
 
-    /** Seconds that keycloak/start.sh took in this JVM (0 when Keycloak was already running). */
+    /** Seconds that keycloak/start.sh took in this JVM (it returns at once when Keycloak already answers). */
     public static synchronized double startSeconds() {
         return startSeconds;
     }
