@@ -11,7 +11,7 @@ async function api(method, path, body) {
   }
   const response = await fetch(path, init);
   if (response.status === 401) {
-    showLogin();
+    showLogin(response);
     throw new Error('signed out');
   }
   return response;
@@ -20,7 +20,7 @@ async function api(method, path, body) {
 async function start() {
   const me = await fetch('/api/me', { credentials: 'same-origin', headers: { 'X-Requested-With': 'karyoloop' } });
   if (!me.ok) {
-    showLogin();
+    showLogin(me);
     return;
   }
   $('who').textContent = (await me.json()).name;

@@ -16,7 +16,7 @@ async function api(method, path, body) {
   }
   const response = await fetch(path, init);
   if (response.status === 401) {
-    showLogin();
+    showLogin(response);
     throw new Error('signed out');
   }
   if (!response.ok) {
@@ -46,7 +46,7 @@ function showError(text) {
 async function start() {
   const me = await fetch('/api/me', { credentials: 'same-origin', headers: { 'X-Requested-With': 'karyoloop' } });
   if (!me.ok) {
-    showLogin();
+    showLogin(me);
     return;
   }
   const who = await me.json();

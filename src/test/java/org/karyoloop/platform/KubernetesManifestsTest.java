@@ -369,6 +369,9 @@ class KubernetesManifestsTest {
                     .forEach(port -> assertThat(egressPorts).as("egress to Kafka").contains(Integer.parseInt(port)));
             assertThat(egressPorts).as("egress to PostgreSQL and DNS")
                     .contains(Integer.parseInt(config.get("DB_PORT")), 53);
+            java.net.URI issuer = java.net.URI.create(config.get("KARYOLOOP_OIDC_ISSUER"));
+            assertThat(egressPorts).as("egress to the identity provider")
+                    .contains(issuer.getPort() > 0 ? issuer.getPort() : "https".equals(issuer.getScheme()) ? 443 : 80);
         }
     }
 

@@ -70,6 +70,21 @@ class SecurityProblemsIT {
                 .containsIgnoringCase("Max-Age=0");
     }
 
+    /** Behind a TLS-terminating proxy (forwarding on: the test profile sets what KARYOLOOP_BEHIND_PROXY does). */
+    @Test
+    void theSessionCookieIsSecureWhenTheProxyForwardedHttpsAndOnlyThen() {
+        String overHttps = String.join("\n", given().header("X-Forwarded-Proto", "https")
+                .formParam("j_username", "doctor3").formParam("j_password", "doctor3-pass").post("/j_security_check")
+                .then().statusCode(200).extract().headers().getValues("Set-Cookie"));
+        String overHttp = String.join("\n", given().formParam("j_username", "doctor3")
+                .formParam("j_password", "doctor3-pass").post("/j_security_check").then().statusCode(200).extract()
+                .headers().getValues("Set-Cookie"));
+
+        org.assertj.core.api.Assertions.assertThat(overHttps).contains("quarkus-credential=").containsIgnoringCase("; Secure");
+        org.assertj.core.api.Assertions.assertThat(overHttp).contains("quarkus-credential=")
+                .doesNotContainIgnoringCase("Secure");
+    }
+
     private static ValidatableResponse unauthorized(ValidatableResponse response) {
         return response.statusCode(401).contentType("application/problem+json").body("status", equalTo(401))
                 .body("code", equalTo("unauthorized"));

@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
 
-/** Request body limits per endpoint, checked against the declared Content-Length before a byte is read. */
+/**
+ * Request body limits per endpoint, checked against the declared Content-Length before a byte is read, and the
+ * number of uploads one client may have in flight.
+ */
 @ConfigMapping(prefix = "karyoloop.http")
 public interface BodyLimitsConfig {
 
@@ -28,4 +31,12 @@ public interface BodyLimitsConfig {
      */
     @WithDefault("/api/images,/api/models/[^/]+/versions")
     List<String> uploadPaths();
+
+    /**
+     * Uploads (see {@link #uploadPaths()}) one client address may have in flight at once; a further one is refused
+     * with 429 and Retry-After before its body is read. Each holds up to {@link #maxUploadBytes()} while it is
+     * decoded, so this bounds what one client can make the service hold. Default 4.
+     */
+    @WithDefault("4")
+    int maxUploadsPerClient();
 }

@@ -15,15 +15,19 @@ import org.karyoloop.platform.problem.Problem;
  * denied, a session that has ended) with a problem+json body, a 401 with {@code WWW-Authenticate}, and a throttled
  * sign-in ({@link SignInThrottle}) with 429 and {@code Retry-After}: these
  * happen before any resource runs, where no JAX-RS ExceptionMapper sees them. Other failures go on to the next
- * handler. A Vert.x failure handler on every route; stateless, so thread-safe.
+ * handler, and so does an anonymous request for {@value AuthProblems#SIGN_IN_PATH} in OIDC mode: Quarkus then
+ * challenges it with the identity provider's authorization code flow (a redirect to its sign-in page). A Vert.x
+ * failure handler on every route; stateless, so thread-safe.
  */
 @ApplicationScoped
 public class AuthProblemHandler {
 
     private final ObjectMapper json;
+    private final SecurityConfig.Mode mode;
 
-    public AuthProblemHandler(ObjectMapper json) {
+    public AuthProblemHandler(ObjectMapper json, SecurityConfig config) {
         this.json = json;
+        this.mode = config.mode();
     }
 
     void register(@Observes Router router) {
@@ -46,15 +50,19 @@ public class AuthProblemHandler {
         if (status == 0 && context.failure() == null && (context.statusCode() == 401 || context.statusCode() == 403)) {
             status = context.statusCode();
         }
-        if (status == 0) {
+        if (status == 0 || status == 401 && mode == SecurityConfig.Mode.OIDC && signInPath(context.normalizedPath())) {
             context.next();
             return;
         }
         if (status == 401) {
             context.response().putHeader("WWW-Authenticate",
-                    AuthProblems.challenge(context.request().getHeader(AuthProblems.PAGE_HEADER)));
+                    AuthProblems.challenge(context.request().getHeader(AuthProblems.PAGE_HEADER), mode));
         }
         answer(context, status, status == 401 ? AuthProblems.unauthorized() : AuthProblems.forbidden());
+    }
+
+    private static boolean signInPath(String path) {
+        return path != null && (path.equals(AuthProblems.SIGN_IN_PATH) || path.startsWith(AuthProblems.SIGN_IN_PATH + "/"));
     }
 
     private void answer(RoutingContext context, int status, Problem problem) {

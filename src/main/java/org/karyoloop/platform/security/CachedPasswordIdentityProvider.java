@@ -14,18 +14,24 @@ import jakarta.enterprise.context.ApplicationScoped;
  * HTTP Basic and form sign-in credentials, checked against the built-in store through {@link IdentityCache} ahead of
  * the JPA provider, so that an API client (a lab system, the simulated doctor) does not pay a bcrypt check on every
  * request. Failed checks count towards {@link SignInThrottle}, which refuses a locked-out user or address before any
- * check. Thread-safe.
+ * check. With {@code karyoloop.security.mode=oidc} the built-in store admits nobody: every such credential fails
+ * before any check. Thread-safe.
  */
 @ApplicationScoped
 public class CachedPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private final IdentityCache cache;
     private final SignInThrottle throttle;
+    private final boolean builtin;
 
-    public CachedPasswordIdentityProvider(IdentityCache cache, SignInThrottle throttle) {
+    public CachedPasswordIdentityProvider(IdentityCache cache, SignInThrottle throttle, SecurityConfig config) {
         this.cache = cache;
         this.throttle = throttle;
+        this.builtin = config.mode() == SecurityConfig.Mode.BUILTIN;
     }
+
+    /** Why a user name and password fail in OIDC mode. */
+    static final String BUILTIN_OFF = "built-in users are off: sign in through the lab's identity provider";
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -41,6 +47,9 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
+        if (!builtin) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(BUILTIN_OFF));
+        }
         String username = request.getUsername();
         String address = address(request);
         return context.runBlocking(() -> {

@@ -1,5 +1,6 @@
 package org.karyoloop.platform.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -9,15 +10,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Form sign-in's session cookie names a user that was verified before; this provider answers from
- * {@link IdentityCache} ahead of the JPA provider, which would read the user on every request. Thread-safe.
+ * {@link IdentityCache} ahead of the JPA provider, which would read the user on every request. In OIDC mode such a
+ * cookie admits nobody. Thread-safe.
  */
 @ApplicationScoped
 public class CachedTrustedIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
     private final IdentityCache cache;
+    private final boolean builtin;
 
-    public CachedTrustedIdentityProvider(IdentityCache cache) {
+    public CachedTrustedIdentityProvider(IdentityCache cache, SecurityConfig config) {
         this.cache = cache;
+        this.builtin = config.mode() == SecurityConfig.Mode.BUILTIN;
     }
 
     @Override
@@ -33,6 +37,9 @@ public class CachedTrustedIdentityProvider implements IdentityProvider<TrustedAu
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+        if (!builtin) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(CachedPasswordIdentityProvider.BUILTIN_OFF));
+        }
         return context.runBlocking(() -> cache.trusted(request.getPrincipal()));
     }
 }

@@ -6,9 +6,32 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The built-in user store: bcrypt cost, the first admin of a fresh install, and test-only seed users. */
+/**
+ * How users sign in ({@link #mode()}), and the built-in user store: bcrypt cost, the first admin of a fresh install,
+ * and test-only seed users.
+ */
 @ConfigMapping(prefix = "karyoloop.security")
 public interface SecurityConfig {
+
+    /** The configuration key of {@link #mode()}, which {@link SecurityModeConfigSourceFactory} reads as well. */
+    String MODE_KEY = "karyoloop.security.mode";
+
+    /**
+     * Who vouches for users: {@code builtin} (the built-in user store; HTTP Basic for machines and the pages' sign-in
+     * form: laptops and demos) or {@code oidc} (the lab's identity provider: the pages sign in by the authorization code
+     * flow, machines send bearer tokens, roles come from a token claim; the built-in store then admits nobody).
+     * Default builtin.
+     */
+    @WithDefault("builtin")
+    Mode mode();
+
+    /** See {@link #mode()}. */
+    enum Mode {
+        /** The built-in user store (app_user). */
+        BUILTIN,
+        /** The lab's OpenID Connect provider ({@code quarkus.oidc.*}). */
+        OIDC
+    }
 
     /** bcrypt cost (log2 rounds) for new password hashes; 12 takes ~0.25 s per check on one core. */
     @WithDefault("12")

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.karyoloop.platform.problem.Problem;
 
 /**
- * Refuses state-changing requests that ride on the pages' session cookie, and sign-ins, when the browser says they
+ * Refuses state-changing requests that ride on the pages' session cookie (the form sign-in's or, in OIDC mode, the
+ * code flow's), and sign-ins, when the browser says they
  * come from another origin: a page of another origin (even another port of the same host, which SameSite does not
  * tell apart) could otherwise post with a signed-in doctor's cookie. Browsers send {@code Origin} with every
  * state-changing request and {@code Sec-Fetch-Site} where they support it; a request is refused when its
@@ -30,13 +31,15 @@ public class SessionOriginCheck {
     private static final String SIGN_IN = "/j_security_check";
 
     private final ObjectMapper json;
-    private final String cookieName;
+    private final Set<String> cookieNames;
 
     public SessionOriginCheck(ObjectMapper json,
             @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
-            String cookieName) {
+            String cookieName,
+            @ConfigProperty(name = "quarkus.oidc.authentication.cookie-name", defaultValue = "q_session")
+            String oidcCookieName) {
         this.json = json;
-        this.cookieName = cookieName;
+        this.cookieNames = Set.of(cookieName, oidcCookieName);
     }
 
     void register(@Observes Router router) {
@@ -45,7 +48,8 @@ public class SessionOriginCheck {
 
     void handle(RoutingContext context) {
         var request = context.request();
-        boolean session = request.getCookie(cookieName) != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+        boolean session = cookieNames.stream().anyMatch(name -> request.getCookie(name) != null)
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
         if (SAFE.contains(request.method()) || !(session || SIGN_IN.equals(request.path()))) {
             context.next();
             return;

@@ -1,6 +1,7 @@
 package org.karyoloop.platform.security;
 
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -14,9 +15,12 @@ public class UnauthorizedExceptionMapper implements ExceptionMapper<Unauthorized
     @Context
     HttpHeaders headers;
 
+    @Inject
+    SecurityConfig config;
+
     @Override
     public Response toResponse(UnauthorizedException e) {
         return Response.fromResponse(AuthProblems.unauthorized().toResponse()).header(HttpHeaders.WWW_AUTHENTICATE,
-                AuthProblems.challenge(headers.getHeaderString(AuthProblems.PAGE_HEADER))).build();
+                AuthProblems.challenge(headers.getHeaderString(AuthProblems.PAGE_HEADER), config.mode())).build();
     }
 }

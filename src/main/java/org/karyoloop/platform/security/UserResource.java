@@ -8,25 +8,48 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.enterprise.inject.Instance;
+import io.quarkus.oidc.OidcConfigurationMetadata;
+import io.quarkus.oidc.OidcSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Who am I and sign-out (any signed-in user), and user management (admin only). */
+/** Who am I, sign-in and sign-out (any signed-in user), and user management (admin only). */
 @Path("/api")
 @Tag(name = "users")
 @Blocking
 public class UserResource {
 
+    private static final Set<String> PAGES = Set.of("annotate", "operate");
+
     private final SecurityIdentity identity;
     private final UserStore users;
+    private final SecurityConfig config;
+    private final Instance<OidcSession> oidcSession;
+    private final Instance<OidcConfigurationMetadata> oidcMetadata;
+    private final String clientId;
 
-    public UserResource(SecurityIdentity identity, UserStore users) {
+    public UserResource(SecurityIdentity identity, UserStore users, SecurityConfig config,
+            Instance<OidcSession> oidcSession, Instance<OidcConfigurationMetadata> oidcMetadata,
+            @ConfigProperty(name = "quarkus.oidc.client-id", defaultValue = "karyoloop") String clientId) {
         this.identity = identity;
         this.users = users;
+        this.config = config;
+        this.oidcSession = oidcSession;
+        this.oidcMetadata = oidcMetadata;
+        this.clientId = clientId;
     }
 
     @GET
@@ -37,13 +60,32 @@ public class UserResource {
         return new Me(identity.getPrincipal().getName(), identity.getRoles());
     }
 
+    @GET
+    @Path("/sign-in/{page}")
+    @Authenticated
+    @Operation(summary = "Back to a page once signed in (annotate or operate); with the lab's identity provider, an "
+            + "anonymous browser is sent through its sign-in first")
+    public Response signIn(@PathParam("page") String page) {
+        return Response.seeOther(URI.create(page(page))).build();
+    }
+
     @POST
     @Path("/sign-out")
     @Authenticated
-    @Operation(summary = "End the page's session: the session cookie is expired (HTTP Basic callers have none)")
-    public Response signOut() {
-        FormAuthenticationMechanism.logout(identity);
-        return Response.noContent().build();
+    @Operation(summary = "End the page's session: the session cookie is expired (HTTP Basic and bearer callers have "
+            + "none); with the lab's identity provider the answer names its end-session address, where the page sends "
+            + "the browser so that the provider's own session ends too")
+    public Response signOut(@QueryParam("page") String page, @Context UriInfo uri) {
+        if (config.mode() == SecurityConfig.Mode.BUILTIN) {
+            FormAuthenticationMechanism.logout(identity);
+            return Response.noContent().build();
+        }
+        oidcSession.get().logout().await().indefinitely();
+        String back = uri.getBaseUri().resolve(page(page)).toString();
+        String endSession = oidcMetadata.get().getEndSessionUri();
+        return Response.ok(new SignedOut(endSession == null ? back : endSession + "?client_id="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&post_logout_redirect_uri="
+                + URLEncoder.encode(back, StandardCharsets.UTF_8))).build();
     }
 
     @GET
@@ -69,8 +111,17 @@ public class UserResource {
                 .build();
     }
 
+    /** The path of one of the pages, or the root for anything else (never an address elsewhere). */
+    private static String page(String name) {
+        return name != null && PAGES.contains(name) ? "/" + name + "/" : "/";
+    }
+
     /** A user's name and roles. */
     public record Me(String name, Set<String> roles) {
+    }
+
+    /** The answer of a sign-out in OIDC mode: where to send the browser to end the identity provider's session. */
+    public record SignedOut(String endSession) {
     }
 
     /** A user to create. */
