@@ -6,8 +6,9 @@ import java.util.Arrays;
  * The chromosomes of a spread, object by object. Each chromosome body gets its class probabilities
  * ({@link ObjectCounter}) and adds its expected chromosomes (so uncertain bodies add their expectation, not a coin
  * toss); an object (touching bodies) holds what its bodies hold, and is a cluster when its bodies most likely hold
- * two or more. Bodies far outside the spread (debris, cells at the frame's edge) and large bodies much paler than
- * the spread's chromosomes (cytoplasm, out-of-focus cells) hold none. Thread-safe (immutable once built).
+ * two or more. Bodies far outside the spread (debris, cells at the frame's edge), large bodies much paler than the
+ * spread's chromosomes (cytoplasm, out-of-focus cells) and small faint specks (debris, a nucleus's texture) hold none:
+ * sizes and stains are against the spread's own single chromosomes. Thread-safe (immutable once built).
  *
  * @param perObject   chromosomes each object most likely holds (0 for debris)
  * @param expected    chromosomes each object holds in expectation (0 for debris); they add up to the count
@@ -23,6 +24,10 @@ public record Census(int[] perObject, double[] expected, int chromosomes, int cl
     static final double SPREAD_REACH = 1.5;
     /** Bodies of two or more chromosomes' area whose mean stain is below this share of a single's are not chromosomes. */
     static final double PALE = 0.6;
+    /** Bodies below this share of a single's area and {@link #SPECK_STAIN} of its stain are specks. */
+    static final double SPECK_AREA = 0.25;
+    /** The most mean stain, as a share of a single's, of a speck (debris, a nucleus's texture). */
+    static final double SPECK_STAIN = 0.4;
 
     /** Counts the chromosomes of {@code objects} with {@code counter}. */
     public static Census of(SpreadObjects objects, ObjectCounter counter) {
@@ -71,8 +76,10 @@ public record Census(int[] perObject, double[] expected, int chromosomes, int cl
             double[] s = stats[o];
             double area = s[SpreadObjects.AREA];
             boolean far = Math.hypot(s[SpreadObjects.SX] / area - cx, s[SpreadObjects.SY] / area - cy) > reach;
-            boolean pale = area > 2 * single && s[SpreadObjects.STAIN] / area < PALE * singleStain;
-            if (far || pale) {
+            double mean = s[SpreadObjects.STAIN] / area;
+            boolean pale = area > 2 * single && mean < PALE * singleStain;
+            boolean speck = area < SPECK_AREA * single && mean < SPECK_STAIN * singleStain;
+            if (far || pale || speck) {
                 continue;
             }
             double many = Math.min(MOST, Math.max(ObjectCounter.MANY, area / single));
