@@ -6,9 +6,10 @@ import java.util.Arrays;
  * The chromosomes of a spread, object by object. Each chromosome body gets its class probabilities
  * ({@link ObjectCounter}) and adds its expected chromosomes (so uncertain bodies add their expectation, not a coin
  * toss); an object (touching bodies) holds what its bodies hold, and is a cluster when its bodies most likely hold
- * two or more. Bodies far outside the spread (debris, cells at the frame's edge), large bodies much paler than the
- * spread's chromosomes (cytoplasm, out-of-focus cells) and small faint specks (debris, a nucleus's texture) hold none:
- * sizes and stains are against the spread's own single chromosomes. Thread-safe (immutable once built).
+ * two or more. Bodies far outside the spread (debris, cells at the frame's edge), and faint bodies (well below the
+ * spread's chromosomes in stain) that are far larger than one (cytoplasm, out-of-focus cells) or far smaller (debris,
+ * a nucleus's texture) hold none: sizes and stains are against the spread's own single chromosomes. Thread-safe
+ * (immutable once built).
  *
  * @param perObject   chromosomes each object most likely holds (0 for debris)
  * @param expected    chromosomes each object holds in expectation (0 for debris); they add up to the count
@@ -22,12 +23,13 @@ public record Census(int[] perObject, double[] expected, int chromosomes, int cl
     static final int MOST = 46;
     /** Bodies further from the spread's centre than this many times nine in ten chromosomes' distance are debris. */
     static final double SPREAD_REACH = 1.5;
-    /** Bodies of two or more chromosomes' area whose mean stain is below this share of a single's are not chromosomes. */
-    static final double PALE = 0.6;
-    /** Bodies below this share of a single's area and {@link #SPECK_STAIN} of its stain are specks. */
+    /**
+     * Bodies whose mean stain is below this share of a single chromosome's hold none when they are larger than two
+     * singles (cytoplasm, out-of-focus cells) or smaller than {@link #SPECK_AREA} of one (debris, a nucleus's texture).
+     */
+    static final double FAINT = 0.4;
+    /** The largest faint speck, as a share of a single chromosome's area. */
     static final double SPECK_AREA = 0.25;
-    /** The most mean stain, as a share of a single's, of a speck (debris, a nucleus's texture). */
-    static final double SPECK_STAIN = 0.4;
 
     /** Counts the chromosomes of {@code objects} with {@code counter}. */
     public static Census of(SpreadObjects objects, ObjectCounter counter) {
@@ -77,9 +79,8 @@ public record Census(int[] perObject, double[] expected, int chromosomes, int cl
             double area = s[SpreadObjects.AREA];
             boolean far = Math.hypot(s[SpreadObjects.SX] / area - cx, s[SpreadObjects.SY] / area - cy) > reach;
             double mean = s[SpreadObjects.STAIN] / area;
-            boolean pale = area > 2 * single && mean < PALE * singleStain;
-            boolean speck = area < SPECK_AREA * single && mean < SPECK_STAIN * singleStain;
-            if (far || pale || speck) {
+            boolean faint = mean < FAINT * singleStain && (area > 2 * single || area < SPECK_AREA * single);
+            if (far || faint) {
                 continue;
             }
             double many = Math.min(MOST, Math.max(ObjectCounter.MANY, area / single));
