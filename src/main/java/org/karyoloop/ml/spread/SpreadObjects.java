@@ -33,6 +33,8 @@ public final class SpreadObjects {
     static final double NUCLEUS_ELONGATION = 2;
     /** Least share of its inertia ellipse that a nucleus fills. */
     static final double NUCLEUS_FILL = 0.6;
+    /** Least solidity (area over convex hull) of a nucleus inside the frame. */
+    static final double NUCLEUS_SOLIDITY = 0.8;
     /** Fractions of an object's peak at which it is cut again to see whether it falls apart. */
     static final double[] SPLIT_LEVELS = {0.4, 0.55, 0.7};
     /** A part counts when a cut leaves it at least this share of the median object's area. */
@@ -127,13 +129,16 @@ public final class SpreadObjects {
         int[] blob = Labels.components(opened, w, h);
         int blobs = Labels.count(blob);
         double[][] blobStats = Labels.stats(blob, blobs, w, st);
+        // a dense cluster of chromosomes can survive the opening too, but its outline stays ragged where a nucleus's is
+        // convex (unless the frame cuts the nucleus: its outline there is the frame's)
+        double[] blobSolidity = Shape.solidity(blob, blobs, w, h);
         boolean[] nucleus = new boolean[blobs];
         int nuclei = 0;
         int nucleusPixels = 0;
         for (int o = 0; o < blobs; o++) {
             double[] s = blobStats[o];
             if (s[AREA] >= NUCLEUS_AREA * candMedian && Shape.elongation(s) < NUCLEUS_ELONGATION
-                    && Shape.ellipseFill(s) > NUCLEUS_FILL) {
+                    && Shape.ellipseFill(s) > NUCLEUS_FILL && (blobSolidity[o] > NUCLEUS_SOLIDITY || atEdge(s, w, h))) {
                 nucleus[o] = true;
                 nuclei++;
                 nucleusPixels += (int) s[AREA];
@@ -187,6 +192,10 @@ public final class SpreadObjects {
         }
         return new SpreadObjects(field, bodyLabel, bodies, nuclei, nucleusPixels, median, bodyStats, splits, solidity,
                 widthDepth, radius, label, count, stats, objectOf);
+    }
+
+    private static boolean atEdge(double[] s, int w, int h) {
+        return s[MIN_X] == 0 || s[MIN_Y] == 0 || s[MAX_X] == w - 1 || s[MAX_Y] == h - 1;
     }
 
     /** How many parts of each object stay at least {@code minArea} when cut at {@code level} of its peak. */

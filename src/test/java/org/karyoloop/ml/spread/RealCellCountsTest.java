@@ -12,8 +12,9 @@ import org.karyoloop.imaging.ImageLimits;
 
 /**
  * Guards what bench/real.sh found on a handful of the shared real cells (tuning and test slides, touching
- * chromosomes included, one cell the measurement still gets badly wrong): their counts may not drift by more than
- * one chromosome without this test being updated together with the benchmark's figures.
+ * chromosomes included, a dense spread whose packed centre is no nucleus, one cell the measurement still gets badly
+ * wrong): their counts may not drift by more than one chromosome without this test being updated together with the
+ * benchmark's figures.
  */
 class RealCellCountsTest {
 
@@ -25,9 +26,10 @@ class RealCellCountsTest {
         "A02__XY, A0206XY, 46, 46, 9",
         "A05__XY, A0504XY, 46, 46, 7",
         "A06__XY, A0608XY, 46, 45, 4",
+        "A06__XY, A0615XY, 45, 44, 3",
         "A20__44, A200344, 44, 44, 8",
         "P08__29, P080729, 44, 44, 8",
-        "P08__XY, P0802XY, 46, 38, 5"})
+        "P08__XY, P0802XY, 46, 39, 5"})
     void countsOfRealCellsStayWhereTheBenchmarkLeftThem(String dir, String cell, int expert, int counted,
             int clusters) throws Exception {
         Path d = CASES.resolve(dir).resolve(cell + "D.tif");
