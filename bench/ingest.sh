@@ -6,7 +6,8 @@
 # (bin/lib.sh), recreate the database karyoloop_bench and fresh blob folders, start the service with only the ingest
 # role (jemalloc preloaded when installed; the allocator is printed), wait for readiness. Then IngestBench generates
 # N unique ~1 MP 8-bit PNGs (default 300 of 1024x1024: a lit background with noise and dark rods, ~0.7 MB each) plus
-# 150 others for a warm-up (-Dwarmup): those go through the service first, untimed, and through the bare loop, so
+# rounds of 150 others for a warm-up (-Dwarmup): each goes through the service first, untimed, and through the bare
+# loop, until a round spends under 3 % of the machine's CPU in the JIT compilers (at most -Dwarmup.rounds=4), so
 # that both sides are measured warm. Then it produces the N to images.raw as fast as the producer goes and measures
 # from the first send until ImageIngested has been seen for every one of them (decode, hash, blob write with fsync,
 # commit and outbox relay included). Afterwards the bare loop (bench/IngestBareLoop, in the bench JVM) ingests the very

@@ -123,7 +123,7 @@ public final class ScoringBench {
                 double share = cpu.share(before, cpu.compilerTicks() - compiling);
                 System.out.printf("warm-up round %d through the service: %d images, %.1f images/s, JIT compilers "
                         + "%.0f %% of the machine's CPU%n", round, warmUp.size(), rate, share * 100);
-                settle(cpu);
+                cpu.awaitQuietCompilers();
                 if (share < 0.03) {
                     break;
                 }
@@ -146,7 +146,7 @@ public final class ScoringBench {
                         CpuAccount.threadMsPerItem(before, after, shas.size(), "service", "infer-"),
                         CpuAccount.threadMsPerItem(before, after, shas.size(), "service", "outbox-relay"));
                 scoring = Math.max(scoring, r);
-                settle(cpu);
+                cpu.awaitQuietCompilers();
             }
             double[] latency = paced(producer, shas, blobs, scoring * 0.7);
             System.out.printf("bare loop (a): %.1f images/s; scoring role through Kafka (b): %.1f images/s%n", bare,
@@ -157,27 +157,6 @@ public final class ScoringBench {
                     + "p99_ms=%.0f max_ms=%.0f%n", spec.architecture(), scoring, bare, scoring / bare, latency[0],
                     latency[1], latency[2], latency[3]);
         }
-    }
-
-    /**
-     * Lets the JIT compilers of the service, broker and this JVM finish what the warm-up queued (they compete with
-     * the timed part for the cores otherwise): waits, up to a minute, until they spent under 50 ms of CPU in 2 s.
-     */
-    private static void settle(CpuAccount cpu) throws InterruptedException {
-        long t0 = System.nanoTime();
-        long last = cpu.compilerTicks();
-        long spent = -1;
-        while (System.nanoTime() - t0 < 60e9) {
-            Thread.sleep(2000);
-            long now = cpu.compilerTicks();
-            spent = now - last;
-            last = now;
-            if (spent < 5) {
-                break;
-            }
-        }
-        System.out.printf("JIT compilers quiet after %.0f s (%d ms of compiler CPU in the last 2 s)%n",
-                (System.nanoTime() - t0) / 1e9, spent * 10);
     }
 
     /** (a): decode and preprocess a batch on all cores, batchPredict it; the best of batch sizes 8, 16, 32. */
