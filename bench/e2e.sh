@@ -7,8 +7,8 @@
 # --cnn: the pixel CNN spreadnet-v1, 96x96) and start the service with every role, its own consumer groups
 # (bench-e2e-<stamp>-<channel>, from the latest offsets, so it never takes partitions from or replays the history of
 # anyone else), sampling budgets raised so they do not cap the run, and the heap bounded as bin/run bounds it
-# (KARYOLOOP_HEAP_MAX, default 2g; without a bound the JVM may take a quarter of the machine's memory). E2eBench registers the model over REST, publishes
-# stable v1 to models.rollout, waits until it is served, then:
+# (KARYOLOOP_HEAP_MAX, default 2g; without a bound the JVM may take a quarter of the machine's memory). E2eBench
+# registers the model over REST, publishes stable v1 to models.rollout, waits until it is served, then:
 #   throughput: N unique synthetic spreads (default 200 of 1024x1024, every other one bright-field `new` and
 #               fluorescence, PNG) produced to images.raw at once, timed until all N ImageScored are on
 #               images.scored (ingest, blob write, scoring, outbox relay);
