@@ -41,6 +41,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class IngestBench {
 
+    /** The bare loop's copy of images.raw on this run's private broker, which the service does not read. */
+    private static final String BARE_TOPIC = "bench.bare.raw";
     private static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
 
     private IngestBench() {
@@ -74,7 +76,7 @@ public final class IngestBench {
                 Map<String, Long> cpuBefore = cpu.snapshot();
                 long compiling = cpu.compilerTicks();
                 double rate = pass(producer, ingested, batch)[1];
-                bare.run(warmStart, warm);
+                bare.run("images.raw", warmStart, warm);
                 double share = cpu.share(cpuBefore, cpu.compilerTicks() - compiling);
                 System.out.printf("warm-up round %d: %d images through the service at %.1f images/s, then the bare "
                         + "loop; JIT compilers %.0f %% of the machine's CPU%n", round, warm, rate, share * 100);
@@ -98,18 +100,28 @@ public final class IngestBench {
                     stagesBefore, ServiceMetrics.stageCpu(management, "karyoloop_ingest"), n));
             double serviceMs = CpuAccount.msPerItem(before, after, n, "service", "postgres", "broker");
 
+            // The bare loop reads the same records from a topic of its own, produced while it runs, as images.raw
+            // is while the service runs: both sides share the cores with the producer and the broker's writes.
             String bareStages = bare.cpuMsPerImage();
+            Map<Integer, Long> bareStart = createBareTopic();
             before = cpu.snapshot();
             t0 = System.nanoTime();
-            double barePerS = bare.run(rawStart, n);
+            Thread sender = new Thread(() -> send(producer, images, BARE_TOPIC), "bench-producer");
+            sender.start();
+            double barePerS = bare.run(BARE_TOPIC, bareStart, n);
+            sender.join();
             after = cpu.snapshot();
-            System.out.printf("bare loop over the same %d records: %.1f images/s%n", n, barePerS);
+            System.out.printf("bare loop over the same %d records (produced to %s meanwhile): %.1f images/s%n", n,
+                    BARE_TOPIC, barePerS);
             System.out.println("bare " + CpuAccount.report(before, after, n, (System.nanoTime() - t0) / 1e9));
             System.out.println("bare loop CPU ms per image by stage (warm-up and timed run): " + bare.cpuMsPerImage()
                     + " (warm-up alone: " + bareStages + ")");
-            double bareMs = CpuAccount.msPerItem(before, after, n, "bench JVM", "postgres", "broker");
+            // the bench JVM's producing is load, not ingest: left out as the service's side leaves it out
+            double bareMs = CpuAccount.msPerItem(before, after, n, "bench JVM", "postgres", "broker")
+                    - CpuAccount.threadMsPerItem(before, after, n, "bench JVM", "bench-producer")
+                    - CpuAccount.threadMsPerItem(before, after, n, "bench JVM", "kafka-producer");
             System.out.printf("CPU ms per image: service %.1f (service + PostgreSQL + broker), bare %.1f "
-                    + "(bench JVM + PostgreSQL + broker)%n", serviceMs, bareMs);
+                    + "(bench JVM without its producer + PostgreSQL + broker)%n", serviceMs, bareMs);
             System.out.printf(java.util.Locale.ROOT, "RESULT ingest_per_s=%.1f bare_per_s=%.1f ratio=%.2f "
                     + "service_cpu_ms=%.1f bare_cpu_ms=%.1f%n", ingestPerS, barePerS, ingestPerS / barePerS,
                     serviceMs, bareMs);
@@ -136,17 +148,7 @@ public final class IngestBench {
             pending.add(sha256(png));
         }
         long t0 = System.nanoTime();
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        for (byte[] png : images) {
-            RecordHeaders headers = new RecordHeaders();
-            headers.add("content-type", "image/png".getBytes(StandardCharsets.UTF_8));
-            headers.add("source-id", "bench-scope".getBytes(StandardCharsets.UTF_8));
-            acks.add(producer.send(new ProducerRecord<>("images.raw", null, UUID.randomUUID().toString(), png,
-                    headers)));
-        }
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get();
-        }
+        send(producer, images, "images.raw");
         double produceS = (System.nanoTime() - t0) / 1e9;
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
@@ -159,6 +161,40 @@ public final class IngestBench {
             System.exit(1);
         }
         return new double[] {produceS, images.size() / ((System.nanoTime() - t0) / 1e9)};
+    }
+
+    /** Produces {@code images} to {@code topic} as fast as the producer goes; waits for the acks. */
+    private static void send(KafkaProducer<String, byte[]> producer, List<byte[]> images, String topic) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (byte[] png : images) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("content-type", "image/png".getBytes(StandardCharsets.UTF_8));
+            headers.add("source-id", "bench-scope".getBytes(StandardCharsets.UTF_8));
+            acks.add(producer.send(new ProducerRecord<>(topic, null, UUID.randomUUID().toString(), png, headers)));
+        }
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("producing to " + topic + " failed", e);
+        }
+    }
+
+    /**
+     * Creates {@link #BARE_TOPIC} on this run's private broker, partitioned as images.raw and as large a record
+     * allowed; returns its (empty) partitions' start offsets.
+     */
+    private static Map<Integer, Long> createBareTopic() throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", BOOTSTRAP);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            int partitions = admin.describeTopics(List.of("images.raw")).allTopicNames().get().get("images.raw")
+                    .partitions().size();
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(BARE_TOPIC, partitions, (short) 1)
+                    .configs(Map.of("max.message.bytes", "33554432")))).all().get();
+        }
+        return endOffsets(BARE_TOPIC);
     }
 
     /** A light, unevenly lit background with dark rods and blobs and sensor noise: compresses like a real spread. */
