@@ -129,6 +129,7 @@ public final class ScoringBench {
                 }
             }
             double scoring = 0;
+            double serviceCpuMs = 0;
             for (int run = 1; run <= RUNS; run++) {
                 Map<String, Long> before = cpu.snapshot();
                 Map<String, Double> stages = ServiceMetrics.stageCpu(management, "karyoloop_scoring");
@@ -146,6 +147,7 @@ public final class ScoringBench {
                         CpuAccount.threadMsPerItem(before, after, shas.size(), "service", "infer-"),
                         CpuAccount.threadMsPerItem(before, after, shas.size(), "service", "outbox-relay"));
                 scoring = Math.max(scoring, r);
+                serviceCpuMs += CpuAccount.msPerItem(before, after, shas.size(), "service") / RUNS;
                 cpu.awaitQuietCompilers();
             }
             double[] latency = paced(producer, shas, blobs, scoring * 0.7);
@@ -153,9 +155,10 @@ public final class ScoringBench {
                     scoring);
             System.out.printf("(b) at 70%% of its maximum (%.1f images/s): p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, "
                     + "max %.0f ms%n", scoring * 0.7, latency[0], latency[1], latency[2], latency[3]);
-            System.out.printf("RESULT model=%s scoring_per_s=%.1f bare_per_s=%.1f ratio=%.2f p50_ms=%.0f p90_ms=%.0f "
-                    + "p99_ms=%.0f max_ms=%.0f%n", spec.architecture(), scoring, bare, scoring / bare, latency[0],
-                    latency[1], latency[2], latency[3]);
+            System.out.printf(java.util.Locale.ROOT, "RESULT model=%s scoring_per_s=%.1f bare_per_s=%.1f ratio=%.2f "
+                    + "p50_ms=%.0f p90_ms=%.0f p99_ms=%.0f max_ms=%.0f service_cpu_ms=%.1f bare_cpu_ms=%.1f%n",
+                    spec.architecture(), scoring, bare, scoring / bare, latency[0], latency[1], latency[2], latency[3],
+                    serviceCpuMs, bareCpuMs);
         }
     }
 
@@ -187,6 +190,7 @@ public final class ScoringBench {
                 System.out.println("(a) " + CpuAccount.report(before, cpu.snapshot(), pngs.size(),
                         (System.nanoTime() - t0) / 1e9));
                 rate = Math.max(rate, r);
+                bareCpuMs += CpuAccount.msPerItem(before, cpu.snapshot(), pngs.size(), "bench JVM") / RUNS;
             }
             System.out.printf(java.util.Locale.ROOT, "(a) CPU ms per image by stage (every bare run): decode %.2f, "
                     + "measure %.2f, infer %.2f (the predicting thread; its intra-op threads not counted)%n",
@@ -235,6 +239,9 @@ public final class ScoringBench {
         decoders.shutdown();
         return rate;
     }
+
+    /** The bench JVM's CPU milliseconds per image in (a), the mean over the timed runs. */
+    private static double bareCpuMs;
 
     /** Images through {@link #loop} so far (warm-up included): what {@link #BARE_CPU} is divided by. */
     private static int bareImages;
