@@ -6,8 +6,9 @@
 # of the architecture training produces by default — today spreadmeasures-v1, the spread's measurements + an MLP;
 # --cnn: the pixel CNN spreadnet-v1, 96x96) and start the service with every role, its own consumer groups
 # (bench-e2e-<stamp>-<channel>, from the latest offsets, so it never takes partitions from or replays the history of
-# anyone else), sampling budgets raised so they do not cap the run. E2eBench registers the model over REST, publishes
-# stable v1 to models.rollout, waits until it is served, then:
+# anyone else), sampling budgets raised so they do not cap the run, and the heap bounded as bin/run bounds it
+# (KARYOLOOP_HEAP_MAX, default 2g; without a bound the JVM may take a quarter of the machine's memory). E2eBench
+# registers the model over REST, publishes stable v1 to models.rollout, waits until it is served, then:
 #   throughput: N unique synthetic spreads (default 200 of 1024x1024, every other one bright-field `new` and
 #               fluorescence, PNG) produced to images.raw at once, timed until all N ImageScored are on
 #               images.scored (ingest, blob write, scoring, outbox relay);
@@ -50,7 +51,7 @@ DB_NAME=$DB KARYOLOOP_BLOB_ROOT=.run/bench-e2e-blobs QUARKUS_HTTP_PORT=$PORT QUA
   KARYOLOOP_SCORING_MODEL_NAME="$MODEL" KARYOLOOP_TRAINING_MODEL_NAME="$MODEL" \
   KARYOLOOP_SAMPLING_HOURLY_BUDGET=100000 KARYOLOOP_SAMPLING_DAILY_BUDGET=1000000 \
   KARYOLOOP_ADMIN_USER=bench-admin KARYOLOOP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
-  kl_service_start .run/bench-e2e-service.log
+  kl_service_start .run/bench-e2e-service.log "-Xmx${KARYOLOOP_HEAP_MAX:-2g}"
 SERVICE=$KL_SERVICE_PID
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; bench_kafka_stop' EXIT
 kl_await_ready "http://127.0.0.1:$((PORT + 10000))" 180 "$SERVICE" .run/bench-e2e-service.log

@@ -28,6 +28,8 @@
 # and relay from the inference and outbox-relay threads; (a) prints its decode, measure and infer likewise.
 # Everything (service, broker, PostgreSQL, bench JVM) shares the machine's cores.
 # Last line: RESULT model=<architecture> scoring_per_s=<b> bare_per_s=<a> ratio=<b/a> p50_ms p90_ms p99_ms max_ms
+# service_cpu_ms=<the service JVM's CPU per image in (b)> bare_cpu_ms=<the bench JVM's in (a)> (means over the timed
+# runs: unlike the rates, robust when other work shares the machine)
 set -euo pipefail
 # shellcheck source=../bin/lib.sh
 . "$(dirname "$0")/../bin/lib.sh"

@@ -9,6 +9,15 @@ import java.util.Arrays;
  */
 public final class BoxAverage {
 
+    /** Each 8-bit gray level as a value from 0 to 1 (the division done once per level, not per pixel). */
+    private static final float[] LEVELS = new float[256];
+
+    static {
+        for (int v = 0; v < LEVELS.length; v++) {
+            LEVELS[v] = v / 255f;
+        }
+    }
+
     private BoxAverage() {
     }
 
@@ -26,7 +35,7 @@ public final class BoxAverage {
         if (factor == 1) {
             float[] out = new float[gray.length];
             for (int i = 0; i < gray.length; i++) {
-                out[i] = (gray[i] & 0xFF) / 255f;
+                out[i] = LEVELS[gray[i] & 0xFF];
             }
             return out;
         }

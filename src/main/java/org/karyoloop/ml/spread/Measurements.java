@@ -81,21 +81,28 @@ public final class Measurements {
         float[] st = objects.field().stain();
         int[] label = objects.label();
         int pixels = 0;
-        float[] values = new float[st.length];
+        int[] keys = new int[st.length];
         for (int i = 0; i < st.length; i++) {
             if (label[i] >= 0 && per[label[i]] >= 1) {
-                values[pixels++] = st[i];
+                keys[pixels++] = OrderStatistics.key(st[i]);
             }
         }
         if (pixels == 0) {
             return;
         }
-        float[] v = Arrays.copyOf(values, pixels);
-        Arrays.sort(v);
-        double band = v[(int) (0.9 * (pixels - 1))];
-        double densest = v[(int) (0.999 * (pixels - 1))];
+        // the percentiles a sort would give, by selection: densest's rank is the higher, so select it first and
+        // band within what lies before it
+        int bandRank = (int) (0.9 * (pixels - 1));
+        int densestRank = (int) (0.999 * (pixels - 1));
+        double densest = OrderStatistics.value(OrderStatistics.select(keys, 0, pixels, densestRank));
+        double band = bandRank == densestRank ? densest
+                : OrderStatistics.value(OrderStatistics.select(keys, 0, densestRank, bandRank));
         double cut = OVERLAP * band;
-        int dark = pixels - lowerBound(v, (float) cut);
+        float cutValue = (float) cut;
+        int dark = 0;
+        for (int i = 0; i < pixels; i++) {
+            dark += OrderStatistics.value(keys[i]) >= cutValue ? 1 : 0;
+        }
         double[][] stats = objects.stats();
         int cores = 0;
         for (int o = 0; o < objects.count(); o++) {
@@ -104,20 +111,6 @@ public final class Measurements {
         f[11] = cores;
         f[12] = 100f * dark / pixels;
         f[13] = (float) (band > 0 ? densest / band : 0);
-    }
-
-    private static int lowerBound(float[] sorted, float key) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** Condensation and width, on the objects that hold one chromosome. Features 16–18 and 20. */
@@ -158,10 +151,10 @@ public final class Measurements {
         int w = field.width();
         int h = field.height();
         float[] v = field.gray();
-        float[] blurred = gauss(v, w, h);
+        float[] blurred = Labels.gauss(v, w, h, 1);
         int cap = 200_000;
-        float[] g0 = new float[cap];
-        float[] g1 = new float[cap];
+        int[] g0 = new int[cap];
+        int[] g1 = new int[cap];
         int k = 0;
         for (int y = 1; y < h - 1 && k < cap; y++) {
             for (int x = 1; x < w - 1 && k < cap; x++) {
@@ -173,65 +166,28 @@ public final class Measurements {
                 if (label[p - 1] >= 0 && label[p + 1] >= 0 && label[p - w] >= 0 && label[p + w] >= 0) {
                     continue; // interior
                 }
-                g0[k] = grad(v, w, p);
-                g1[k] = grad(blurred, w, p);
+                g0[k] = OrderStatistics.key(grad(v, w, p));
+                g1[k] = OrderStatistics.key(grad(blurred, w, p));
                 k++;
             }
         }
         if (k == 0) {
             return new double[] {0, 0};
         }
-        float[] a = Arrays.copyOf(g0, k);
-        float[] b = Arrays.copyOf(g1, k);
-        Arrays.sort(a);
-        Arrays.sort(b);
-        return new double[] {b[(int) (0.9 * (k - 1))] / Math.max(1e-6, a[(int) (0.9 * (k - 1))]),
-            b[(k - 1) / 2] / Math.max(1e-6, a[(k - 1) / 2])};
+        int high = (int) (0.9 * (k - 1));
+        int middle = (k - 1) / 2;
+        return new double[] {percentile(g1, k, high) / Math.max(1e-6, percentile(g0, k, high)),
+            percentile(g1, k, middle) / Math.max(1e-6, percentile(g0, k, middle))};
+    }
+
+    /** The value a sort of the first {@code n} keys would put at {@code rank} (rearranges them). */
+    private static float percentile(int[] keys, int n, int rank) {
+        return OrderStatistics.value(OrderStatistics.select(keys, 0, n, rank));
     }
 
     private static float grad(float[] v, int w, int p) {
         float gx = v[p + 1] - v[p - 1];
         float gy = v[p + w] - v[p - w];
         return (float) Math.sqrt(gx * gx + gy * gy);
-    }
-
-    private static final float[] KERNEL = kernel();
-
-    private static float[] kernel() {
-        float[] kernel = new float[7];
-        float sum = 0;
-        for (int i = -3; i <= 3; i++) {
-            kernel[i + 3] = (float) Math.exp(-i * i / 2.0);
-            sum += kernel[i + 3];
-        }
-        for (int i = 0; i < 7; i++) {
-            kernel[i] /= sum;
-        }
-        return kernel;
-    }
-
-    /** Gaussian blur, sigma 1, radius 3, separable, edges clamped. */
-    private static float[] gauss(float[] v, int w, int h) {
-        float[] tmp = new float[v.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float acc = 0;
-                for (int i = -3; i <= 3; i++) {
-                    acc += KERNEL[i + 3] * v[y * w + Math.min(w - 1, Math.max(0, x + i))];
-                }
-                tmp[y * w + x] = acc;
-            }
-        }
-        float[] out = new float[v.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float acc = 0;
-                for (int i = -3; i <= 3; i++) {
-                    acc += KERNEL[i + 3] * tmp[Math.min(h - 1, Math.max(0, y + i)) * w + x];
-                }
-                out[y * w + x] = acc;
-            }
-        }
-        return out;
     }
 }

@@ -70,6 +70,56 @@ final class OrderStatistics {
         return keys[rank];
     }
 
+    /**
+     * The keys a sort of {@code keys[from, to)} would put at each of {@code ranks} (each in {@code [from, to)}), without
+     * rearranging them: one pass counts the keys by their upper 16 bits, a second gathers the keys of the buckets the
+     * ranks fall in, and a selection within each bucket finishes. On a megapixel field this is two plain passes
+     * instead of the partitioning passes of {@link #select}, once for all the ranks.
+     */
+    static int[] atRanks(int[] keys, int from, int to, int... ranks) {
+        int[] count = new int[1 << 16];
+        for (int i = from; i < to; i++) {
+            count[bucket(keys[i])]++;
+        }
+        int m = ranks.length;
+        int[] bucket = new int[m];
+        int[] within = new int[m];
+        int[][] gathered = new int[m][];
+        for (int j = 0; j < m; j++) {
+            int rank = ranks[j];
+            if (rank < from || rank >= to) {
+                throw new IllegalArgumentException("rank " + rank + " outside [" + from + ", " + to + ")");
+            }
+            int b = 0;
+            int seen = from;
+            while (seen + count[b] <= rank) {
+                seen += count[b++];
+            }
+            bucket[j] = b;
+            within[j] = rank - seen;
+            gathered[j] = new int[count[b]];
+        }
+        int[] filled = new int[m];
+        for (int i = from; i < to; i++) {
+            int b = bucket(keys[i]);
+            for (int j = 0; j < m; j++) {
+                if (bucket[j] == b) {
+                    gathered[j][filled[j]++] = keys[i];
+                }
+            }
+        }
+        int[] result = new int[m];
+        for (int j = 0; j < m; j++) {
+            result[j] = select(gathered[j], 0, gathered[j].length, within[j]);
+        }
+        return result;
+    }
+
+    /** The upper 16 bits of {@code key}, as an index in key order (the sign bit flipped). */
+    private static int bucket(int key) {
+        return (key >>> 16) ^ 0x8000;
+    }
+
     private static int median(int a, int b, int c) {
         return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }

@@ -146,11 +146,9 @@ public record StainField(Modality modality, int width, int height, int factor, f
         for (int i = 0; i < n; i++) {
             scratch[i] = OrderStatistics.key(raw[i]);
         }
-        int middle = (n - 1) / 2;
-        float median = OrderStatistics.value(OrderStatistics.select(scratch, 0, n, middle));
-        int low = (int) (0.16 * (n - 1));
-        // selecting the median left the smaller half in front of it
-        float p16 = low == middle ? median : OrderStatistics.value(OrderStatistics.select(scratch, 0, middle, low));
+        int[] at = OrderStatistics.atRanks(scratch, 0, n, (n - 1) / 2, (int) (0.16 * (n - 1)));
+        float median = OrderStatistics.value(at[0]);
+        float p16 = OrderStatistics.value(at[1]);
         return new float[] {median, Math.max(MIN_NOISE, median - p16)};
     }
 
@@ -165,7 +163,8 @@ public record StainField(Modality modality, int width, int height, int factor, f
         if (k < 16) {
             return Math.max(8 * noise, 1f / 255f);
         }
-        float high = OrderStatistics.value(OrderStatistics.select(scratch, 0, k, (int) (SIGNAL_PERCENTILE * (k - 1))));
+        int rank = (int) (SIGNAL_PERCENTILE * (k - 1));
+        float high = OrderStatistics.value(OrderStatistics.atRanks(scratch, 0, k, rank)[0]);
         return Math.max(high, 8 * noise);
     }
 }

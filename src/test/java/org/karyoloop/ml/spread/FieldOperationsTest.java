@@ -47,6 +47,38 @@ class FieldOperationsTest {
     }
 
     @Test
+    void rankLookupFindsTheValuesASortPutsAtTheRanksAndLeavesTheKeysInPlace() {
+        Random random = new Random(4);
+        for (int n : new int[] {1, 2, 17, 5_000, 70_000}) {
+            for (int trial = 0; trial < 6; trial++) {
+                int[] keys = new int[n];
+                float[] v = new float[n];
+                for (int i = 0; i < n; i++) {
+                    // one bucket crowded (few levels), signed zeros, values of both signs across many exponents
+                    v[i] = switch (trial % 3) {
+                        case 0 -> random.nextInt(4) / 255f;
+                        case 1 -> random.nextBoolean() ? -0f : 0f;
+                        default -> (float) (random.nextGaussian() * Math.pow(10, random.nextInt(7) - 3));
+                    };
+                    keys[i] = OrderStatistics.key(v[i]);
+                }
+                int[] unchanged = keys.clone();
+                int from = n > 2 ? 1 : 0;
+                int a = from + random.nextInt(n - from);
+                int b = from + random.nextInt(n - from);
+                int[] got = OrderStatistics.atRanks(keys, from, n, a, b);
+                float[] sortedPart = Arrays.copyOfRange(v, from, n);
+                Arrays.sort(sortedPart);
+                assertThat(Float.floatToIntBits(OrderStatistics.value(got[0]))).as("n=%d rank=%d", n, a)
+                        .isEqualTo(Float.floatToIntBits(sortedPart[a - from]));
+                assertThat(Float.floatToIntBits(OrderStatistics.value(got[1]))).as("n=%d rank=%d", n, b)
+                        .isEqualTo(Float.floatToIntBits(sortedPart[b - from]));
+                assertThat(keys).isEqualTo(unchanged);
+            }
+        }
+    }
+
+    @Test
     void componentsAreTheFloodFillsNumberedInRasterOrder() {
         Random random = new Random(2);
         for (int[] s : SHAPES) {

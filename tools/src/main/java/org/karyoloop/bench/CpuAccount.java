@@ -83,6 +83,27 @@ final class CpuAccount {
                 .mapToLong(Map.Entry::getValue).sum();
     }
 
+    /**
+     * Lets the JIT compilers of the named processes and this JVM finish what a warm-up queued (they compete with a
+     * timed part for the cores otherwise): waits, up to a minute, until they spent under 50 ms of CPU in 2 s.
+     */
+    void awaitQuietCompilers() throws InterruptedException {
+        long t0 = System.nanoTime();
+        long last = compilerTicks();
+        long spent = -1;
+        while (System.nanoTime() - t0 < 60e9) {
+            Thread.sleep(2000);
+            long now = compilerTicks();
+            spent = now - last;
+            last = now;
+            if (spent < 5) {
+                break;
+            }
+        }
+        System.out.printf("JIT compilers quiet after %.0f s (%d ms of compiler CPU in the last 2 s)%n",
+                (System.nanoTime() - t0) / 1e9, spent * 10);
+    }
+
     /** {@code ticks} as a share of the machine's busy and idle time since {@code before}. */
     double share(Map<String, Long> before, long ticks) {
         Map<String, Long> now = snapshot();

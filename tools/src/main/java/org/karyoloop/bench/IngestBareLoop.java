@@ -57,8 +57,8 @@ final class IngestBareLoop {
         }
     }
 
-    /** Ingests the {@code n} records after {@code start} on images.raw; images per second. */
-    double run(Map<Integer, Long> start, int n) throws Exception {
+    /** Ingests the {@code n} records after {@code start} on {@code topic}; images per second. */
+    double run(String topic, Map<Integer, Long> start, int n) throws Exception {
         ImageDecoder decoder = new ImageDecoder(new ImageLimits(50_331_648L, 50_000_000L));
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         ThreadLocal<Connection> connections = ThreadLocal.withInitial(this::connect);
@@ -66,7 +66,7 @@ final class IngestBareLoop {
         List<Future<?>> done = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> raw = IngestBench.consumer()) {
             List<TopicPartition> parts = new ArrayList<>();
-            start.keySet().forEach(p -> parts.add(new TopicPartition("images.raw", p)));
+            start.keySet().forEach(p -> parts.add(new TopicPartition(topic, p)));
             raw.assign(parts);
             parts.forEach(tp -> raw.seek(tp, start.get(tp.partition())));
             long t0 = System.nanoTime();

@@ -123,12 +123,13 @@ public final class ScoringBench {
                 double share = cpu.share(before, cpu.compilerTicks() - compiling);
                 System.out.printf("warm-up round %d through the service: %d images, %.1f images/s, JIT compilers "
                         + "%.0f %% of the machine's CPU%n", round, warmUp.size(), rate, share * 100);
-                settle(cpu);
+                cpu.awaitQuietCompilers();
                 if (share < 0.03) {
                     break;
                 }
             }
             double scoring = 0;
+            double serviceCpuMs = 0;
             for (int run = 1; run <= RUNS; run++) {
                 Map<String, Long> before = cpu.snapshot();
                 Map<String, Double> stages = ServiceMetrics.stageCpu(management, "karyoloop_scoring");
@@ -146,38 +147,19 @@ public final class ScoringBench {
                         CpuAccount.threadMsPerItem(before, after, shas.size(), "service", "infer-"),
                         CpuAccount.threadMsPerItem(before, after, shas.size(), "service", "outbox-relay"));
                 scoring = Math.max(scoring, r);
-                settle(cpu);
+                serviceCpuMs += CpuAccount.msPerItem(before, after, shas.size(), "service") / RUNS;
+                cpu.awaitQuietCompilers();
             }
             double[] latency = paced(producer, shas, blobs, scoring * 0.7);
             System.out.printf("bare loop (a): %.1f images/s; scoring role through Kafka (b): %.1f images/s%n", bare,
                     scoring);
             System.out.printf("(b) at 70%% of its maximum (%.1f images/s): p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, "
                     + "max %.0f ms%n", scoring * 0.7, latency[0], latency[1], latency[2], latency[3]);
-            System.out.printf("RESULT model=%s scoring_per_s=%.1f bare_per_s=%.1f ratio=%.2f p50_ms=%.0f p90_ms=%.0f "
-                    + "p99_ms=%.0f max_ms=%.0f%n", spec.architecture(), scoring, bare, scoring / bare, latency[0],
-                    latency[1], latency[2], latency[3]);
+            System.out.printf(java.util.Locale.ROOT, "RESULT model=%s scoring_per_s=%.1f bare_per_s=%.1f ratio=%.2f "
+                    + "p50_ms=%.0f p90_ms=%.0f p99_ms=%.0f max_ms=%.0f service_cpu_ms=%.1f bare_cpu_ms=%.1f%n",
+                    spec.architecture(), scoring, bare, scoring / bare, latency[0], latency[1], latency[2], latency[3],
+                    serviceCpuMs, bareCpuMs);
         }
-    }
-
-    /**
-     * Lets the JIT compilers of the service, broker and this JVM finish what the warm-up queued (they compete with
-     * the timed part for the cores otherwise): waits, up to a minute, until they spent under 50 ms of CPU in 2 s.
-     */
-    private static void settle(CpuAccount cpu) throws InterruptedException {
-        long t0 = System.nanoTime();
-        long last = cpu.compilerTicks();
-        long spent = -1;
-        while (System.nanoTime() - t0 < 60e9) {
-            Thread.sleep(2000);
-            long now = cpu.compilerTicks();
-            spent = now - last;
-            last = now;
-            if (spent < 5) {
-                break;
-            }
-        }
-        System.out.printf("JIT compilers quiet after %.0f s (%d ms of compiler CPU in the last 2 s)%n",
-                (System.nanoTime() - t0) / 1e9, spent * 10);
     }
 
     /** (a): decode and preprocess a batch on all cores, batchPredict it; the best of batch sizes 8, 16, 32. */
@@ -208,6 +190,7 @@ public final class ScoringBench {
                 System.out.println("(a) " + CpuAccount.report(before, cpu.snapshot(), pngs.size(),
                         (System.nanoTime() - t0) / 1e9));
                 rate = Math.max(rate, r);
+                bareCpuMs += CpuAccount.msPerItem(before, cpu.snapshot(), pngs.size(), "bench JVM") / RUNS;
             }
             System.out.printf(java.util.Locale.ROOT, "(a) CPU ms per image by stage (every bare run): decode %.2f, "
                     + "measure %.2f, infer %.2f (the predicting thread; its intra-op threads not counted)%n",
@@ -256,6 +239,9 @@ public final class ScoringBench {
         decoders.shutdown();
         return rate;
     }
+
+    /** The bench JVM's CPU milliseconds per image in (a), the mean over the timed runs. */
+    private static double bareCpuMs;
 
     /** Images through {@link #loop} so far (warm-up included): what {@link #BARE_CPU} is divided by. */
     private static int bareImages;
