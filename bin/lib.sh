@@ -53,7 +53,7 @@ kl_build() {
 # Builds only when a source or pom is newer than the last build (for tools that start often, like bin/synth).
 kl_build_if_stale() {
   if [ ! -f .run/build.stamp ] || [ ! -s tools/target/classpath.txt ] || [ ! -f target/quarkus-app/quarkus-run.jar ] \
-      || [ -n "$(find pom.xml src tools/pom.xml tools/reactor.xml tools/src -newer .run/build.stamp -type f -print -quit)" ]; then
+      || [ -n "$(find pom.xml src synth/pom.xml synth/src tools/pom.xml tools/reactor.xml tools/src -newer .run/build.stamp -type f -print -quit)" ]; then
     kl_build
   fi
 }
