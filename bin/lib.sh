@@ -40,10 +40,10 @@ kl_mvn() {
   return "$rc"
 }
 
-# Builds the service (target/quarkus-app: what bin/run, the benchmarks and the fault scenarios start) and the
+# Builds the generator (synth/), the service (target/quarkus-app: what bin/run, the benchmarks and the fault scenarios start) and the
 # local tools (tools/, with their class path tools/target/classpath.txt) in one reactor (tools/reactor.xml).
 kl_build() {
-  kl_log "building the service and tools/ (./mvnw -f tools/reactor.xml package -DskipTests; minutes the first time)"
+  kl_log "building the generator, the service and tools/ (./mvnw -f tools/reactor.xml package -DskipTests; minutes the first time)"
   local started=$SECONDS
   kl_mvn -f tools/reactor.xml package -DskipTests || return 1
   touch "$KL_ROOT/.run/build.stamp"
