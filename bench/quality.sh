@@ -22,11 +22,14 @@
 # Prints per arm and label count: GOOD precision and recall at the calibrated threshold and 3-class accuracy on
 # the test set; writes bench/out/quality.png; last line:
 #   RESULT good_precision=<p> good_recall=<r> labels=<n> labels_random_to_target=<m> naive_precision=<q> naive_recall=<s>
+#     min_precision_after_target=<lowest sampling test precision over the rounds after its first meeting the target>
+# --calibration-z Z: z of the Wilson lower bound of validation precision the threshold is calibrated on (default
+#   1.0, as the training role; 0 = the point estimate).
 # --quick: 600 legacy / 800 pool / 400 test images, 100 reads in 2 rounds (a check, minutes).
 # --test-domain SPEC / --pool-domain SPEC: the frozen test set / the pool from another domain than new, given as a
 #   domain spec (docs/synthetic.md, "Domain specs"), e.g. --test-domain shifted:blur=1.3,scale=0.85,jpeg=70,noise=2-6
 #   (a domain the pool never saw) or --pool-domain fluorescence --test-domain fluorescence (the loop on
-#   fluorescence); each spec caches its own data set.
+#   fluorescence); each data set is cached under a hash of its whole generator configuration.
 # --arch spreadnet-v1|spreadnet-v2 --input PX [--crop true]: the pixel CNNs instead (bench/README.md, sessions 3-4).
 set -euo pipefail
 # shellcheck source=../bin/lib.sh

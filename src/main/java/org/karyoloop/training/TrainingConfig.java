@@ -115,6 +115,14 @@ public interface TrainingConfig {
     @WithDefault("0.90")
     double targetPrecision();
 
+    /**
+     * z of the Wilson lower bound of validation GOOD precision that must meet {@code target-precision} for a
+     * threshold to count (0 = the point estimate; 1 = a one-sided 84% bound, which keeps the threshold's precision
+     * on the next set of images near the target instead of half the time below it).
+     */
+    @WithDefault("1.0")
+    double calibrationZ();
+
     /** Fewest validation GOOD predictions a threshold must make to count. */
     @WithDefault("5")
     int minPredictedGood();

@@ -95,7 +95,8 @@ public class TrainingJobRunner {
                 .map(registry::artifact).orElse(null);
         TrainerOptions options = new TrainerOptions(config.epochs(), config.batchSize(), config.learningRate(),
                 config.loss(), 2f, config.puPrior(), true, true, config.targetPrecision(), config.minPredictedGood(),
-                Math.max(train.size(), config.minSamplesPerEpoch()), config.seed(), config.blurShare());
+                config.calibrationZ(), Math.max(train.size(), config.minSamplesPerEpoch()), config.seed(),
+                config.blurShare());
         LOG.infof("job %s: training on %d, validating on %d, evaluating on %d images (%s, warm start: %s)", job.id,
                 train.size(), validation.size(), evaluation.size(), options.loss(), warm != null);
         TrainedModel trained = new SpreadTrainer(recipe, options, config.architecture()).train(train,

@@ -5,27 +5,42 @@ import java.util.Comparator;
 
 /**
  * Chooses the GOOD decision threshold the way the lab does: on validation results, the threshold with
- * the highest GOOD recall whose precision meets the target (default 0.90), never argmax. Stateless.
+ * the highest GOOD recall whose precision meets the target (default 0.90), never argmax. A threshold meets
+ * the target when the Wilson lower bound of its precision at {@code z} does (z = 0 is the point estimate):
+ * a margin that grows as the GOOD predictions behind the estimate get fewer, so a threshold admitted on a
+ * lucky handful of validation images does not fall below the target on the next set. Stateless.
  */
 public final class ThresholdCalibrator {
 
     private final double targetPrecision;
     private final int minPredictedGood;
+    private final double z;
+
+    /** Calibrates on the point estimate of precision (z = 0). */
+    public ThresholdCalibrator(double targetPrecision, int minPredictedGood) {
+        this(targetPrecision, minPredictedGood, 0);
+    }
 
     /**
      * @param targetPrecision GOOD precision the threshold must reach, in (0, 1]
      * @param minPredictedGood fewest GOOD predictions a threshold must make to count (a threshold that
      *     admits one lucky image proves nothing); at least 1
+     * @param z standard normal quantile of the Wilson lower bound that must meet the target; 0 compares the
+     *     point estimate, 1 a one-sided 84% bound, 1.645 a 95% bound; at least 0
      */
-    public ThresholdCalibrator(double targetPrecision, int minPredictedGood) {
+    public ThresholdCalibrator(double targetPrecision, int minPredictedGood, double z) {
         if (!(targetPrecision > 0 && targetPrecision <= 1)) {
             throw new IllegalArgumentException("target precision must be in (0, 1]: " + targetPrecision);
         }
         if (minPredictedGood < 1) {
             throw new IllegalArgumentException("minPredictedGood must be >= 1: " + minPredictedGood);
         }
+        if (!(z >= 0)) {
+            throw new IllegalArgumentException("z must be >= 0: " + z);
+        }
         this.targetPrecision = targetPrecision;
         this.minPredictedGood = minPredictedGood;
+        this.z = z;
     }
 
     /**
@@ -61,7 +76,7 @@ public final class ThresholdCalibrator {
             }
             double precision = (double) tp / (tp + fp);
             double recall = positives == 0 ? 0 : (double) tp / positives;
-            boolean meets = precision >= targetPrecision;
+            boolean meets = WilsonInterval.lowerBound(tp, tp + fp, z) >= targetPrecision;
             Calibration c = new Calibration(meets, targetPrecision, pGood[i], precision, recall,
                     WilsonInterval.lowerBound95(tp, tp + fp), tp, fp, positives - tp);
             if (meets && (best == null || recall > best.recall())) {

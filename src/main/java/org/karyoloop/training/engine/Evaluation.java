@@ -56,16 +56,16 @@ public record Evaluation(int[][] confusion, double threshold, double accuracy, d
         return sum;
     }
 
-    /** The operating-point calibration of P(GOOD) on a labelled set. */
+    /** The operating-point calibration of P(GOOD) on a labelled set ({@link ThresholdCalibrator}). */
     public static Calibration calibrate(float[][] probabilities, int[] labels, double targetPrecision,
-            int minPredictedGood) {
+            int minPredictedGood, double z) {
         double[] pGood = new double[labels.length];
         boolean[] isGood = new boolean[labels.length];
         for (int i = 0; i < labels.length; i++) {
             pGood[i] = probabilities[i][SpreadTrainer.GOOD];
             isGood[i] = labels[i] == SpreadTrainer.GOOD;
         }
-        return new ThresholdCalibrator(targetPrecision, minPredictedGood).calibrate(pGood, isGood);
+        return new ThresholdCalibrator(targetPrecision, minPredictedGood, z).calibrate(pGood, isGood);
     }
 
     /** The labels of {@code examples}. */

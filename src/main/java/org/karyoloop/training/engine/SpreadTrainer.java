@@ -143,7 +143,7 @@ public final class SpreadTrainer {
             }
             float[][] probabilities = predict(trainer, validation);
             Calibration c = Evaluation.calibrate(probabilities, valLabels, options.targetPrecision(),
-                    options.minPredictedGood());
+                    options.minPredictedGood(), options.calibrationZ());
             Evaluation e = Evaluation.of(probabilities, valLabels, c.threshold());
             EpochMetrics m = new EpochMetrics(epoch, options.loss().name(), options.learningRate(), lossSum / steps,
                     e.accuracy(), c.precision(), c.recall(), c.threshold(), c.eligible(), c.precisionLowerBound(),

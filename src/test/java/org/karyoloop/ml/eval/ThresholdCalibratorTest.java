@@ -69,4 +69,43 @@ class ThresholdCalibratorTest {
 
         assertThat(c.eligible()).isFalse();
     }
+
+    @Test
+    void onTheLowerBoundAThresholdWhosePointEstimatePassesCanFail() {
+        // Nineteen GOOD, a POOR, a GOOD, then POOR: at 0.40, 20 of 21 right (0.952) meets 0.90 as a point
+        // estimate, but its Wilson lower bound at z = 1 is about 0.88; at 0.81, 19 of 19 right has a bound of 0.95.
+        double[] p = new double[22];
+        boolean[] good = new boolean[22];
+        for (int i = 0; i < 19; i++) {
+            p[i] = 0.99 - i * 0.01;
+            good[i] = true;
+        }
+        p[19] = 0.50;
+        p[20] = 0.40;
+        good[20] = true;
+        p[21] = 0.30;
+        assertThat(WilsonInterval.lowerBound(20, 21, 1.0)).isLessThan(0.90);
+        assertThat(WilsonInterval.lowerBound(19, 19, 1.0)).isGreaterThanOrEqualTo(0.90);
+
+        Calibration point = new ThresholdCalibrator(0.90, 1, 0).calibrate(p, good);
+        Calibration bound = new ThresholdCalibrator(0.90, 1, 1.0).calibrate(p, good);
+
+        assertThat(point.eligible()).isTrue();
+        assertThat(point.threshold()).isEqualTo(0.40);
+        assertThat(point.recall()).isEqualTo(1.0);
+        assertThat(bound.eligible()).isTrue();
+        assertThat(bound.threshold()).isCloseTo(0.81, within(1e-9));
+        assertThat(bound.precision()).isEqualTo(1.0);
+        assertThat(bound.recall()).isCloseTo(19.0 / 20, within(1e-9));
+    }
+
+    @Test
+    void onTheLowerBoundTooFewRightPredictionsAreNotEnoughEvidence() {
+        // Five of five right: precision 1.0, but at z = 1 the bound is 5/6 = 0.83, below 0.90.
+        double[] p = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4};
+        boolean[] good = {true, true, true, true, true, false};
+
+        assertThat(new ThresholdCalibrator(0.90, 1, 0).calibrate(p, good).eligible()).isTrue();
+        assertThat(new ThresholdCalibrator(0.90, 1, 1.0).calibrate(p, good).eligible()).isFalse();
+    }
 }

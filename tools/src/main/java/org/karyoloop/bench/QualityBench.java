@@ -59,6 +59,8 @@ public final class QualityBench {
     final boolean crop;
     /** Share of augmented training inputs that are blurred. */
     final double blurShare;
+    /** z of the Wilson lower bound of validation precision the GOOD threshold is calibrated on (0 = point estimate). */
+    final double calibrationZ;
     SynthSet legacy;
     SynthSet pool;
     SynthSet test;
@@ -82,6 +84,8 @@ public final class QualityBench {
         architecture = opt.getOrDefault("arch", org.karyoloop.ml.SpreadNet.MEASURES);
         crop = Boolean.parseBoolean(opt.getOrDefault("crop", "false"));
         blurShare = Double.parseDouble(opt.getOrDefault("blur", "0.25"));
+        calibrationZ = Double.parseDouble(opt.getOrDefault("calibration-z",
+                Double.toString(TrainerOptions.defaults().calibrationZ())));
         out = Path.of(opt.getOrDefault("out", "bench/out"));
     }
 
@@ -100,10 +104,22 @@ public final class QualityBench {
         return spec == null ? Domain.newMicroscopes() : Domain.parse(spec);
     }
 
-    /** The part of a cached data set's file name that tells its domain spec apart; empty for the default domain. */
-    String cacheTag(String key) {
-        String spec = opt.get(key);
-        return spec == null ? "" : "-" + spec.replaceAll("[^A-Za-z0-9.=-]", "_");
+    /**
+     * A cached data set's file: its role, the preprocessing tag, the domain's name, a hash of the whole generator
+     * configuration (every knob of the domain, the seed, the render size) and the count, so a set generated for
+     * another domain or spec is never read back.
+     */
+    static Path cacheFile(Path cache, String role, String tag, GeneratorConfig config, int n) {
+        String key = config.toString();
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String name = config.domain().name().replaceAll("[^A-Za-z0-9.-]", "_");
+        return cache.resolve(role + "-" + tag + "-" + name + "-" + hash + "-" + n + ".bin");
     }
 
     int num(String key, int fallback) {
@@ -125,16 +141,18 @@ public final class QualityBench {
         int nLegacy = num("legacy", 5000);
         int nPool = num("pool", 4000);
         int nTest = num("test", 2000);
-        legacy = SynthSet.load(cache.resolve("legacy-" + tag + "-" + nLegacy + ".bin"),
-                base.withDomain(Domain.legacy()).withSeed(11), nLegacy, recipe, inputSize, LabelModel.named("legacy"),
+        GeneratorConfig legacyConfig = base.withDomain(Domain.legacy()).withSeed(11);
+        legacy = SynthSet.load(cacheFile(cache, "legacy", tag, legacyConfig, nLegacy), legacyConfig, nLegacy, recipe, inputSize, LabelModel.named("legacy"),
                 true,
                 threads);
         Domain poolDomain = domain("pool-domain");
         Domain testDomain = domain("test-domain");
-        pool = SynthSet.load(cache.resolve("pool-" + tag + cacheTag("pool-domain") + "-" + nPool + ".bin"),
-                base.withDomain(poolDomain).withSeed(12), nPool, recipe, inputSize, null, false, threads);
-        test = SynthSet.load(cache.resolve("test-" + tag + cacheTag("test-domain") + "-" + nTest + ".bin"),
-                base.withDomain(testDomain).withSeed(13), nTest, recipe, inputSize, null, true, threads);
+        GeneratorConfig poolConfig = base.withDomain(poolDomain).withSeed(12);
+        pool = SynthSet.load(cacheFile(cache, "pool", tag, poolConfig, nPool), poolConfig, nPool, recipe, inputSize,
+                null, false, threads);
+        GeneratorConfig testConfig = base.withDomain(testDomain).withSeed(13);
+        test = SynthSet.load(cacheFile(cache, "test", tag, testConfig, nTest), testConfig, nTest, recipe, inputSize,
+                null, true, threads);
         System.out.printf(Locale.ROOT, "pool domain %s (%s), test domain %s (%s)%n", poolDomain.name(),
                 poolDomain.modality().wire(), testDomain.name(), testDomain.modality().wire());
         System.out.printf(Locale.ROOT, "data: legacy %d, pool %d, test %d (GOOD in test: %d), render %d², input %d²%s,"
@@ -156,12 +174,29 @@ public final class QualityBench {
         writePlot(rows, naive, budget);
         Row best = rows.stream().filter(r -> r.arm.equals("sampling")).filter(Row::meets).findFirst()
                 .orElse(rows.stream().filter(r -> r.arm.equals("sampling")).reduce((a, b) -> b).orElseThrow());
+        String steady = lowestPrecisionAfterTarget(rows, "sampling");
+        System.out.printf(Locale.ROOT, "sampling: lowest test precision over the rounds after the first that meets "
+                + "the target: %s (calibration z %.2f)%n", steady, calibrationZ);
         String randomReached = rows.stream().filter(r -> r.arm.equals("random")).filter(Row::meets)
                 .map(r -> Integer.toString(r.labels)).findFirst().orElse("none");
         System.out.printf(Locale.ROOT, "wall time %.1f min%n", secs(start) / 60);
         System.out.printf(Locale.ROOT, "RESULT good_precision=%.3f good_recall=%.3f labels=%d "
-                + "labels_random_to_target=%s naive_precision=%.3f naive_recall=%.3f%n", best.precision, best.recall,
-                best.labels, randomReached, naive.precision, naive.recall);
+                + "labels_random_to_target=%s naive_precision=%.3f naive_recall=%.3f min_precision_after_target=%s%n",
+                best.precision, best.recall, best.labels, randomReached, naive.precision, naive.recall, steady);
+    }
+
+    /**
+     * The lowest test precision of {@code arm}'s rounds after its first round that meets the target, formatted;
+     * {@code none} when no round meets it or none follows.
+     */
+    static String lowestPrecisionAfterTarget(List<Row> rows, String arm) {
+        List<Row> own = rows.stream().filter(r -> r.arm.equals(arm)).toList();
+        int first = 0;
+        while (first < own.size() && !own.get(first).meets()) {
+            first++;
+        }
+        return own.stream().skip(first + 1L).mapToDouble(Row::precision).min()
+                .stream().mapToObj(p -> String.format(Locale.ROOT, "%.3f", p)).findFirst().orElse("none");
     }
 
     /** Legacy labels only, plain cross entropy, argmax, no background normalisation, no balancing. */
@@ -313,6 +348,6 @@ public final class QualityBench {
     }
 
     Calibration calibrate(float[][] p, int[] labels) {
-        return Evaluation.calibrate(p, labels, target, 5);
+        return Evaluation.calibrate(p, labels, target, 5, calibrationZ);
     }
 }
