@@ -24,12 +24,16 @@ BEFORE=$(rss VmRSS)
 say "RSS before: ${BEFORE} MB (peak so far $(rss VmHWM) MB)"
 PEAK=$BEFORE
 codes=()
+uploads=()
 for i in $(seq 1 "$PARALLEL"); do
     curl -s -o /dev/null -w '%{http_code}\n' --interface "127.0.0.$((i + 1))" -u "$LAB" -H 'Content-Type: image/png' \
         --data-binary @"$BODY" "$BASE_URL/api/images" >"$FAULTS_RUN_DIR/upload-memory-$i.code" &
-    DRIVER_PIDS+=($!)
+    uploads+=($!)
 done
-while jobs -r | grep -q .; do
+DRIVER_PIDS=("${uploads[@]}")
+# Only the uploads: the service is a background job of this shell too.
+running() { local pid; for pid in "${uploads[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done; return 1; }
+while running; do
     now=$(rss VmRSS)
     [ "$now" -gt "$PEAK" ] && PEAK=$now
     sleep 0.1
