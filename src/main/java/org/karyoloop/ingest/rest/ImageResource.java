@@ -36,6 +36,7 @@ import org.karyoloop.ingest.IngestRequestRejectedException.Reason;
 import org.karyoloop.ingest.persistence.Image;
 import org.karyoloop.ingest.persistence.ImageRepository;
 import org.karyoloop.platform.blob.BlobStore;
+import org.karyoloop.platform.http.IncompleteBody;
 import org.karyoloop.platform.security.Roles;
 
 /**
@@ -71,7 +72,13 @@ public class ImageResource {
             @HeaderParam("X-Slide-Id") String slideId, @HeaderParam("X-Captured-At") String capturedAt,
             @Context UriInfo uri) throws IOException {
         try {
-            byte[] bytes = readBounded(body);
+            byte[] bytes;
+            try {
+                bytes = readBounded(body);
+            } catch (IOException e) {
+                // The raw body is read from the connection: a read that fails is a client that aborted.
+                throw new IncompleteBody(e);
+            }
             return answer(ingest.ingest(new IngestRequest(bytes, contentType, idempotencyKey, sourceId, slideId,
                     parseInstant(capturedAt), "rest")), uri);
         } catch (ImageRejectedException e) {
