@@ -40,10 +40,10 @@ kl_mvn() {
   return "$rc"
 }
 
-# Builds the service (target/quarkus-app: what bin/run, the benchmarks and the fault scenarios start) and the
+# Builds the generator (synth/), the service (target/quarkus-app: what bin/run, the benchmarks and the fault scenarios start) and the
 # local tools (tools/, with their class path tools/target/classpath.txt) in one reactor (tools/reactor.xml).
 kl_build() {
-  kl_log "building the service and tools/ (./mvnw -f tools/reactor.xml package -DskipTests; minutes the first time)"
+  kl_log "building the generator, the service and tools/ (./mvnw -f tools/reactor.xml package -DskipTests; minutes the first time)"
   local started=$SECONDS
   kl_mvn -f tools/reactor.xml package -DskipTests || return 1
   touch "$KL_ROOT/.run/build.stamp"
@@ -53,7 +53,7 @@ kl_build() {
 # Builds only when a source or pom is newer than the last build (for tools that start often, like bin/synth).
 kl_build_if_stale() {
   if [ ! -f .run/build.stamp ] || [ ! -s tools/target/classpath.txt ] || [ ! -f target/quarkus-app/quarkus-run.jar ] \
-      || [ -n "$(find pom.xml src tools/pom.xml tools/reactor.xml tools/src -newer .run/build.stamp -type f -print -quit)" ]; then
+      || [ -n "$(find pom.xml src synth/pom.xml synth/src tools/pom.xml tools/reactor.xml tools/src -newer .run/build.stamp -type f -print -quit)" ]; then
     kl_build
   fi
 }

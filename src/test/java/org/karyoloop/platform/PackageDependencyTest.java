@@ -12,12 +12,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Role packages talk through topics: none imports another role's package, and shared packages import no role. */
+/**
+ * Role packages talk through topics: none imports another role's package, and shared packages import no role. The
+ * synthetic-metaphase generator (synth/) and the service know nothing of each other.
+ */
 class PackageDependencyTest {
 
     private static final List<String> ROLES = List.of("ingest", "scoring", "sampling", "annotation", "training",
             "rollout");
-    private static final List<String> SHARED = List.of("events", "imaging", "ml", "platform", "synth", "cli");
+    private static final List<String> SHARED = List.of("events", "imaging", "ml", "platform", "cli");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.karyoloop\\.(\\w+)\\.",
             Pattern.MULTILINE);
 
@@ -41,5 +44,33 @@ class PackageDependencyTest {
             }
         }
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theServiceNeverImportsTheGeneratorAndTheGeneratorImportsNothingOfTheService() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : javaFiles(Path.of("src/main/java"))) {
+            Matcher m = IMPORT.matcher(Files.readString(file));
+            while (m.find()) {
+                if (m.group(1).equals("synth")) {
+                    violations.add(file + " imports the generator");
+                }
+            }
+        }
+        for (Path file : javaFiles(Path.of("synth/src"))) {
+            Matcher m = IMPORT.matcher(Files.readString(file));
+            while (m.find()) {
+                if (!m.group(1).equals("synth")) {
+                    violations.add(file + " imports org.karyoloop." + m.group(1));
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    private static List<Path> javaFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.toString().endsWith(".java")).toList();
+        }
     }
 }

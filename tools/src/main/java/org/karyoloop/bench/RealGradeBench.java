@@ -56,7 +56,9 @@ public final class RealGradeBench {
         List<RealCell> real = new ArrayList<>();
         for (AdirStats.Cell c : AdirStats.cells(cases)) {
             int complete = LabelGrade.completeCount(Files.readString(c.dapi().resolveSibling("case-info.txt")));
-            QualityScore truth = LabelGrade.of(LabelTruth.read(c.labels()), complete);
+            LabelTruth labels = LabelTruth.read(c.labels());
+            QualityScore truth = LabelGrade.of(labels.chromosomes(), labels.touchingPairs(), labels.overlappingPairs(),
+                    complete);
             real.add(new RealCell(c.name(), c.slide(), SpreadMeter.measure(AdirStats.decode(c.dapi())).features(),
                     truth));
         }

@@ -1,7 +1,6 @@
 package org.karyoloop.synth;
 
 import java.util.Locale;
-import org.karyoloop.ml.spread.Modality;
 
 /**
  * The acquisition conditions of one image source (archive, microscope generation, fluorescence

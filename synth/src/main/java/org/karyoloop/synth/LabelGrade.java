@@ -1,7 +1,5 @@
 package org.karyoloop.synth;
 
-import org.karyoloop.ml.spread.LabelTruth;
-
 /**
  * The truth grade of a real cell from its expert label image, by the rule {@link QualityScore} applies to a
  * synthetic spread's truth: 6 points per touching pair, 12 per overlapping pair, 4 per chromosome missing from or
@@ -14,15 +12,17 @@ public final class LabelGrade {
     }
 
     /**
-     * The score of a labelled cell whose complete metaphase has {@code completeCount} chromosomes (the first number
-     * of the case's ISCN karyotype: a 45,XY,-2 case is complete at 45).
+     * The score of a labelled cell with {@code chromosomes} chromosomes, {@code touchingPairs} touching and
+     * {@code overlappingPairs} overlapping pairs in its label image, whose complete metaphase has
+     * {@code completeCount} chromosomes (the first number of the case's ISCN karyotype: a 45,XY,-2 case is complete
+     * at 45).
      */
-    public static QualityScore of(LabelTruth truth, int completeCount) {
+    public static QualityScore of(int chromosomes, int touchingPairs, int overlappingPairs, int completeCount) {
         if (completeCount <= 0) {
             throw new IllegalArgumentException("the complete count must be positive");
         }
-        int count = QualityScore.COMPLETE_COUNT + truth.chromosomes() - completeCount;
-        return QualityScore.of(count, truth.touchingPairs(), truth.overlappingPairs(), 0, QualityScore.SHARP_BLUR,
+        int count = QualityScore.COMPLETE_COUNT + chromosomes - completeCount;
+        return QualityScore.of(count, touchingPairs, overlappingPairs, 0, QualityScore.SHARP_BLUR,
                 QualityScore.MIN_CONTRAST, 1.0);
     }
 

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.karyoloop.ml.spread.Modality;
 
 /**
  * Reads a domain spec, {@code name[:knob=value,...]}: the base is the domain called {@code name}

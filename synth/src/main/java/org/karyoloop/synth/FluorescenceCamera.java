@@ -41,7 +41,7 @@ final class FluorescenceCamera {
             blur.apply(halo, width, height, blurPixels + HALO_SIGMA * pixelScale);
         }
         blur.apply(light, width, height, blurPixels);
-        boolean inverted = domain.modality() == org.karyoloop.ml.spread.Modality.FLUORESCENCE_INVERTED;
+        boolean inverted = domain.modality() == Modality.FLUORESCENCE_INVERTED;
         float background = (float) Math.max(0, plan.backgroundLevel());
         float read2 = (float) (plan.noise() * plan.noise());
         float shot = (float) domain.shotNoise();
