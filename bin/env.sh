@@ -17,6 +17,6 @@ export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2}
 # Every karyoloop JVM (service, benchmarks, training) also gets 32 MB G1 regions: preprocessing a megapixel spread
 # allocates 4 MB float arrays, which with the default regions (4 MB at a 6 GB heap) are humongous objects, allocated
 # straight into the old generation; in the scoring service that meant concurrent marking cycles and GC threads
-# taking ~6 ms of CPU per image (bench/README, scoring, session 6). With 32 MB regions they are ordinary young objects.
+# taking ~6 ms of CPU per image (bench/README.md, scoring). With 32 MB regions they are ordinary young objects.
 KARYOLOOP_DJL_OPTS="-Dai.djl.offline=true -Dai.djl.pytorch.num_threads=${OMP_NUM_THREADS} -Dai.djl.pytorch.num_interop_threads=1 -XX:G1HeapRegionSize=32m"
 export KARYOLOOP_DJL_OPTS

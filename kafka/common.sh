@@ -32,11 +32,8 @@ KAFKA_LOG_DIRS="$KAFKA_DATA_DIR/kraft"
 # Tools log warnings only, to stderr, so their stdout stays one line per result.
 KAFKA_TOOLS_LOG4J="-Dlog4j2.configurationFile=$KAFKA_DIR/log4j2-tools.properties"
 
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-# Seconds since a now_ms value, with one decimal.
-since() { local d=$(($(now_ms) - $1)); printf '%d.%d' $((d / 1000)) $((d % 1000 / 100)); }
-log() { printf '%s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+# now_ms, since, log, die, port_open, pid_from_file, process_gone, stop_process
+source "$REPO_ROOT/bin/proc.sh"
 
 # True when something on host:port answers a Kafka ApiVersions (v0) request with our
 # correlation id. Pure bash (/dev/tcp), no JVM, so it costs milliseconds. A broker that has
@@ -53,33 +50,8 @@ kafka_answers() {
   [[ "${reply:8:8}" == "4b4c4f4f" ]]
 }
 
-# True when something accepts TCP connections on host:port (Kafka or not).
-port_open() {
-  timeout 1 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>/dev/null
-}
-
-# Pid of the broker this folder started, if it is still running; empty otherwise. Checks the
-# command line too, so a stale pid file whose number was reused is not mistaken for ours, and
-# a zombie (empty command line; kill -0 still succeeds on it) counts as gone.
-our_broker_pid() {
-  local pid
-  [[ -f "$KAFKA_PID_FILE" ]] || return 0
-  pid="$(cat "$KAFKA_PID_FILE" 2>/dev/null || true)"
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
-  if [[ -r "/proc/$pid/cmdline" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -F "kafka.Kafka $KAFKA_PROPS"; then
-    echo "$pid"
-  fi
-}
-
-# True once pid has fully exited (no /proc entry, or a zombie: its sockets are closed then).
-# An empty command line is not enough: it empties when the memory is released, slightly
-# before the process closes its files (and ports).
-process_gone() {
-  local stat
-  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 0
-  stat="${stat##*) }"
-  [[ "${stat:0:1}" == "Z" ]]
-}
+# Pid of the broker this folder started, if it is still running; empty otherwise.
+our_broker_pid() { pid_from_file "$KAFKA_PID_FILE" "kafka.Kafka $KAFKA_PROPS"; }
 
 # Fetches the jars of kafka/pom.xml into $KAFKA_LIB_DIR unless they are there for the
 # current pom (a marker holds the pom's hash, so a version bump refetches), then checks the

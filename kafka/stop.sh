@@ -23,16 +23,7 @@ if [[ -z "$pid" ]]; then
   fi
 else
   started_at=$(now_ms)
-  kill -TERM "$pid" 2>/dev/null || true
-  deadline=$((SECONDS + stop_timeout))
-  while ! process_gone "$pid" && ((SECONDS < deadline)); do sleep 0.2; done
-  if ! process_gone "$pid"; then
-    log "Broker pid $pid still running after ${stop_timeout}s; sending SIGKILL."
-    kill -KILL "$pid" 2>/dev/null || true
-    deadline=$((SECONDS + 10))
-    while ! process_gone "$pid" && ((SECONDS < deadline)); do sleep 0.1; done
-    process_gone "$pid" || die "broker pid $pid survived SIGKILL for 10s"
-  fi
+  stop_process "$pid" "$stop_timeout" Broker
   rm -f "$KAFKA_PID_FILE"
   echo "Stopped broker pid $pid in $(since "$started_at")s."
 fi

@@ -26,37 +26,16 @@ KC_LOG="$KEYCLOAK_DATA_DIR/keycloak.log"
 KC_CREDENTIALS="$KEYCLOAK_DATA_DIR/credentials.env"
 KC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/karyoloop"
 
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-since() { local d=$(($(now_ms) - $1)); printf '%d.%d' $((d / 1000)) $((d % 1000 / 100)); }
-log() { printf '%s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+# now_ms, since, log, die, port_open, pid_from_file, process_gone, stop_process
+source "$REPO_ROOT/bin/proc.sh"
 
 # True when the karyoloop realm answers its discovery document (Keycloak is up and the realm imported).
 realm_answers() {
   curl -sf -o /dev/null --max-time 2 "$KC_ISSUER/.well-known/openid-configuration"
 }
 
-port_open() {
-  timeout 1 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>/dev/null
-}
-
 # Pid of the Keycloak this folder started, if it still runs (its command line names our distribution).
-our_keycloak_pid() {
-  local pid
-  [[ -f "$KC_PID_FILE" ]] || return 0
-  pid="$(cat "$KC_PID_FILE" 2>/dev/null || true)"
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
-  if [[ -r "/proc/$pid/cmdline" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -F "$KC_HOME"; then
-    echo "$pid"
-  fi
-}
-
-process_gone() {
-  local stat
-  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 0
-  stat="${stat##*) }"
-  [[ "${stat:0:1}" == "Z" ]]
-}
+our_keycloak_pid() { pid_from_file "$KC_PID_FILE" "$KC_HOME"; }
 
 # Prints a JDK home of Java 21 or later, or fails: Keycloak 26 refuses older ones.
 java21_home() {

@@ -20,13 +20,7 @@ if [[ -z "$pid" ]]; then
   echo "No Keycloak started from $KC_HOME is running."
 else
   started_at=$(now_ms)
-  kill -TERM "$pid" 2>/dev/null || true
-  deadline=$((SECONDS + stop_timeout))
-  while ! process_gone "$pid" && ((SECONDS < deadline)); do sleep 0.2; done
-  if ! process_gone "$pid"; then
-    log "Keycloak pid $pid still running after ${stop_timeout}s; sending SIGKILL."
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
+  stop_process "$pid" "$stop_timeout" Keycloak
   rm -f "$KC_PID_FILE"
   echo "Stopped Keycloak pid $pid in $(since "$started_at")s."
 fi

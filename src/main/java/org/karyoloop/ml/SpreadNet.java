@@ -36,7 +36,7 @@ public final class SpreadNet {
      * its pixels: batch norm of the inputs, two hidden layers of 64 and 32 ReLU units, the class logits. Needs a
      * recipe that {@link org.karyoloop.ml.preprocess.PreprocessRecipe#measure measures}. The grade turns on one
      * touching pair among 46 chromosomes or a tenth of a pixel of focus; at the input sizes a CPU can train in the
-     * time a lab allows, the CNNs above do not see that (bench/README.md, "Session 4"), the measurements do.
+     * time a lab allows, the CNNs above do not see that (bench/CHANGELOG.md, quality), the measurements do.
      */
     public static final String MEASURES = "spreadmeasures-v1";
 
