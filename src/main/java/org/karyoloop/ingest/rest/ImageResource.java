@@ -36,7 +36,6 @@ import org.karyoloop.ingest.IngestRequestRejectedException.Reason;
 import org.karyoloop.ingest.persistence.Image;
 import org.karyoloop.ingest.persistence.ImageRepository;
 import org.karyoloop.platform.blob.BlobStore;
-import org.karyoloop.platform.http.IncompleteBody;
 import org.karyoloop.platform.security.Roles;
 
 /**
@@ -72,13 +71,7 @@ public class ImageResource {
             @HeaderParam("X-Slide-Id") String slideId, @HeaderParam("X-Captured-At") String capturedAt,
             @Context UriInfo uri) throws IOException {
         try {
-            byte[] bytes;
-            try {
-                bytes = readBounded(body);
-            } catch (IOException e) {
-                // The raw body is read from the connection: a read that fails is a client that aborted.
-                throw new IncompleteBody(e);
-            }
+            byte[] bytes = readBounded(body);
             return answer(ingest.ingest(new IngestRequest(bytes, contentType, idempotencyKey, sourceId, slideId,
                     parseInstant(capturedAt), "rest")), uri);
         } catch (ImageRejectedException e) {

@@ -3,6 +3,7 @@ package org.karyoloop.platform.problem;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -10,6 +11,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
@@ -28,7 +30,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * belongs, an array for an object): 400 naming the field (Quarkus's own mapper answers a bare 400 outside dev
  * mode);</li>
  * <li>the framework's own HTTP errors (unknown path, wrong method, unsupported media type, a body that is not
- * JSON at all): their status, with a code from the reason phrase.</li>
+ * JSON at all): their status, with a code from the reason phrase;</li>
+ * <li>a body that cannot be read because the client closed the connection (an aborted upload): 400
+ * {@code client-aborted}, so that the metrics count it as a client error, not a 500; it is never sent.</li>
  * </ul>
  * Failures that happen before any resource runs (sign-in, a database outage during authentication) are answered
  * by route failure handlers ({@link DatabaseUnavailableHandler} and the security package's), where no exception
@@ -72,6 +76,15 @@ public class ProblemMapping {
                 : status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
         return new Problem(URI.create("urn:karyoloop:problem:" + code), status.getReasonPhrase(),
                 status.getStatusCode(), e.getMessage(), null, code).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response aborted(IOException e, HttpServerRequest request) {
+        if (!request.response().closed()) {
+            return null; // a server-side I/O failure: the default 500
+        }
+        return Problem.of(Status.BAD_REQUEST, "client-aborted", "Request aborted",
+                "the client closed the connection before the body was read").toResponse();
     }
 
     private static boolean onReturnValue(ConstraintViolation<?> violation) {
