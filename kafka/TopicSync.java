@@ -199,7 +199,8 @@ public class TopicSync {
             }
             Topic dlq = byName.get(t.dlq());
             if (dlq == null) {
-                throw new CatalogException("line " + t.line() + ": dead-letter topic " + t.dlq() + " is not in the catalog");
+                throw new CatalogException(
+                        "line " + t.line() + ": dead-letter topic " + t.dlq() + " is not in the catalog");
             }
             if (dlq.maxBytes() < t.maxBytes()) {
                 throw new CatalogException("line " + dlq.line() + ": " + dlq.name() + " allows " + dlq.maxBytes()
@@ -265,8 +266,10 @@ public class TopicSync {
             for (Topic t : topics) {
                 if (!existing.contains(t.name())) {
                     // Replication factor: the cluster default (1 on the local broker).
-                    toCreate.add(new NewTopic(t.name(), Optional.of(t.partitions()), Optional.empty()).configs(t.configs()));
-                    outcome.put(t.name(), "created    " + t.name() + "  partitions=" + t.partitions() + " " + join(t.configs()));
+                    toCreate.add(
+                            new NewTopic(t.name(), Optional.of(t.partitions()), Optional.empty()).configs(t.configs()));
+                    outcome.put(t.name(),
+                            "created    " + t.name() + "  partitions=" + t.partitions() + " " + join(t.configs()));
                     continue;
                 }
                 List<String> changes = new ArrayList<>();
@@ -328,7 +331,8 @@ public class TopicSync {
             } catch (ExecutionException ex) {
                 if (creating && ex.getCause() instanceof TopicExistsException) {
                     // Created by someone else since we listed; the next run reconciles its configs.
-                    outcome.put(e.getKey(), "unchanged  " + e.getKey() + "  (appeared concurrently; run again to reconcile)");
+                    outcome.put(e.getKey(),
+                            "unchanged  " + e.getKey() + "  (appeared concurrently; run again to reconcile)");
                     continue;
                 }
                 outcome.put(e.getKey(), "failed     " + e.getKey() + "  " + ex.getCause());

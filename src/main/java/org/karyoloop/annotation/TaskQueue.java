@@ -146,7 +146,8 @@ public class TaskQueue {
                     return; // a retried skip
                 }
                 if (!unleased) {
-                    throw new LabelingConflictException(Code.LEASE_NOT_HELD, "item " + itemId + " is not leased to you");
+                    throw new LabelingConflictException(Code.LEASE_NOT_HELD,
+                            "item " + itemId + " is not leased to you");
                 }
                 audit.record(doctor, "item.skip", "labeling_item", itemId.toString(), reason);
             }

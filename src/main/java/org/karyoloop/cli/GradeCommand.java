@@ -20,9 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "measurements. An image that is not a metaphase spread is never graded: its verdict is "
                 + "not-a-spread, with the reason.",
             "--model is an artifact file (DJL .params or TorchScript .pt) with its model version JSON beside it "
-                + "(model.params + model.json, or --metadata), read offline; or a registry name[:version] (the "
-                + "newest version without one), read from the service's PostgreSQL (DB_HOST, DB_PORT, DB_NAME, "
-                + "DB_USER, DB_PASSWORD) and blob store (--blob-root).",
+                    + "(model.params + model.json, or --metadata), read offline; or a registry name[:version] (the "
+                    + "newest version without one), read from the service's PostgreSQL (DB_HOST, DB_PORT, DB_NAME, "
+                    + "DB_USER, DB_PASSWORD) and blob store (--blob-root).",
             ImageOptions.FOLDERS})
 final class GradeCommand implements Callable<Integer> {
 

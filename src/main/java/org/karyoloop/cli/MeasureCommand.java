@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "measure", mixinStandardHelpOptions = true,
         description = {"Prints per image its modality, the chromosomes counted (touching ones split), the clusters of "
                 + "touching or overlapping chromosomes, whether it is a metaphase spread (the reason when not), and "
-                + "every measurement.", ImageOptions.FOLDERS})
+                + "every measurement.",
+            ImageOptions.FOLDERS})
 final class MeasureCommand implements Callable<Integer> {
 
     @Spec

@@ -82,7 +82,8 @@ final class GrayConversion {
 
     /** 8-bit gray in a component layout (TYPE_BYTE_GRAY, gray+alpha): a copy per row. */
     private static boolean gray8(Raster r, byte[] out) {
-        if (!(r.getSampleModel() instanceof ComponentSampleModel sm) || !(r.getDataBuffer() instanceof DataBufferByte db)
+        if (!(r.getSampleModel() instanceof ComponentSampleModel sm)
+                || !(r.getDataBuffer() instanceof DataBufferByte db)
                 || sm.getSampleSize(0) != 8 || !untranslated(r)) {
             return false;
         }
@@ -105,7 +106,8 @@ final class GrayConversion {
 
     /** 16-bit gray in a component layout (TYPE_USHORT_GRAY, 16-bit PNG and TIFF): copied out, then stretched. */
     private static boolean gray16(Raster r, byte[] out) {
-        if (!(r.getSampleModel() instanceof ComponentSampleModel sm) || !(r.getDataBuffer() instanceof DataBufferUShort db)
+        if (!(r.getSampleModel() instanceof ComponentSampleModel sm)
+                || !(r.getDataBuffer() instanceof DataBufferUShort db)
                 || sm.getSampleSize(0) != 16 || !untranslated(r)) {
             return false;
         }
@@ -126,7 +128,8 @@ final class GrayConversion {
 
     /** 8-bit RGB in a component layout (TYPE_3BYTE_BGR, TYPE_4BYTE_ABGR, PNG/JPEG interleaved, planar TIFF). */
     private static boolean rgb8(Raster r, byte[] out) {
-        if (!(r.getSampleModel() instanceof ComponentSampleModel sm) || !(r.getDataBuffer() instanceof DataBufferByte db)
+        if (!(r.getSampleModel() instanceof ComponentSampleModel sm)
+                || !(r.getDataBuffer() instanceof DataBufferByte db)
                 || !untranslated(r)) {
             return false;
         }
@@ -155,7 +158,8 @@ final class GrayConversion {
 
     /** 8-bit channels packed in ints (TYPE_INT_RGB, TYPE_INT_ARGB: what the BMP reader gives for 32-bit files). */
     private static boolean packedRgb8(Raster r, byte[] out) {
-        if (!(r.getSampleModel() instanceof SinglePixelPackedSampleModel sm) || !(r.getDataBuffer() instanceof DataBufferInt db)
+        if (!(r.getSampleModel() instanceof SinglePixelPackedSampleModel sm)
+                || !(r.getDataBuffer() instanceof DataBufferInt db)
                 || !untranslated(r)) {
             return false;
         }
@@ -191,7 +195,8 @@ final class GrayConversion {
             maxBits = Math.max(maxBits, sm.getSampleSize(band));
         }
         int type = sm.getDataType();
-        boolean unsignedInts = type == DataBuffer.TYPE_BYTE || type == DataBuffer.TYPE_USHORT || type == DataBuffer.TYPE_INT;
+        boolean unsignedInts = type == DataBuffer.TYPE_BYTE || type == DataBuffer.TYPE_USHORT
+                || type == DataBuffer.TYPE_INT;
         if (unsignedInts && maxBits <= 8) {
             weightedToBits(r, weights, 8, (i, v) -> out[i] = (byte) v);
         } else if (unsignedInts && maxBits <= 16) {
@@ -368,6 +373,7 @@ final class GrayConversion {
     }
 
     private static boolean untranslated(Raster r) {
-        return r.getMinX() == 0 && r.getMinY() == 0 && r.getSampleModelTranslateX() == 0 && r.getSampleModelTranslateY() == 0;
+        return r.getMinX() == 0 && r.getMinY() == 0 && r.getSampleModelTranslateX() == 0
+                && r.getSampleModelTranslateY() == 0;
     }
 }

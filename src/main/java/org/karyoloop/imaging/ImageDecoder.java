@@ -109,7 +109,8 @@ public final class ImageDecoder {
         long pixels = (long) width * height;
         if (pixels > limits.maxPixels()) {
             throw new ImageRejectedException(RejectReason.TOO_MANY_PIXELS,
-                    "declared " + width + "x" + height + " = " + pixels + " pixels exceed the limit of " + limits.maxPixels());
+                    "declared " + width + "x" + height + " = " + pixels + " pixels exceed the limit of "
+                            + limits.maxPixels());
         }
         // Many samples per pixel (a TIFF may declare dozens) multiply memory just as dimensions do.
         ImageTypeSpecifier raw = reader.getRawImageType(0);
@@ -191,23 +192,27 @@ public final class ImageDecoder {
      */
     static ImageReader newReader(ImageFormat format) throws ImageRejectedException {
         ImageReaderSpi chosen = findSpi(format);
-        if (prefersTwelveMonkeys(format) && (chosen == null || !chosen.getClass().getName().startsWith(TWELVEMONKEYS))) {
+        if (prefersTwelveMonkeys(format)
+                && (chosen == null || !chosen.getClass().getName().startsWith(TWELVEMONKEYS))) {
             IIORegistry.getDefaultInstance().registerServiceProvider(twelveMonkeysSpi(format));
             chosen = findSpi(format);
         }
         if (chosen == null) {
-            throw new ImageRejectedException(RejectReason.UNSUPPORTED_FORMAT, "no reader for " + format + " in this runtime");
+            throw new ImageRejectedException(RejectReason.UNSUPPORTED_FORMAT,
+                    "no reader for " + format + " in this runtime");
         }
         try {
             return chosen.createReaderInstance();
         } catch (IOException e) {
-            throw new ImageRejectedException(RejectReason.UNSUPPORTED_FORMAT, "cannot create a " + format + " reader: " + e, e);
+            throw new ImageRejectedException(RejectReason.UNSUPPORTED_FORMAT,
+                    "cannot create a " + format + " reader: " + e, e);
         }
     }
 
     private static ImageReaderSpi findSpi(ImageFormat format) {
         ImageReaderSpi first = null;
-        Iterator<ImageReaderSpi> spis = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true);
+        Iterator<ImageReaderSpi> spis = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class,
+                true);
         while (spis.hasNext()) {
             ImageReaderSpi spi = spis.next();
             if (!handles(spi, format)) {
@@ -262,7 +267,8 @@ public final class ImageDecoder {
                 if (!lower.contains("extraneous bytes")) {
                     corrupt = corrupt == null ? warning : corrupt;
                 }
-            } else if (lower.contains("truncated") || lower.contains("premature end") || lower.contains("missing eoi")) {
+            } else if (lower.contains("truncated") || lower.contains("premature end")
+                    || lower.contains("missing eoi")) {
                 truncated = truncated == null ? warning : truncated;
             }
         }

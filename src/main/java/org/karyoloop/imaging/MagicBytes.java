@@ -106,7 +106,8 @@ final class MagicBytes {
     }
 
     private static ImageRejectedException unsupported(String kind) {
-        return new ImageRejectedException(RejectReason.UNSUPPORTED_FORMAT, "looks like " + kind + ", which is not supported");
+        return new ImageRejectedException(RejectReason.UNSUPPORTED_FORMAT,
+                "looks like " + kind + ", which is not supported");
     }
 
     private static boolean startsWith(byte[] b, byte[] prefix) {

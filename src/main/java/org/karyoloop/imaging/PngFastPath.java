@@ -129,7 +129,7 @@ final class PngFastPath {
     private static boolean unfilter(byte type, byte[] cur, byte[] prev, int bpp) {
         int n = cur.length;
         switch (type) {
-            case 0 -> { }
+            case 0 -> {}
             case 1 -> {
                 for (int i = bpp; i < n; i++) {
                     cur[i] += cur[i - bpp];

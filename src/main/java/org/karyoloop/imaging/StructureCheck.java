@@ -40,7 +40,8 @@ final class StructureCheck {
         } catch (ArrayIndexOutOfBoundsException e) {
             // Reads below are bounds-checked first; should one slip through, running off the end of the bytes
             // is what truncation looks like.
-            throw new ImageRejectedException(RejectReason.TRUNCATED, format + " structure runs past the end of the file", e);
+            throw new ImageRejectedException(RejectReason.TRUNCATED,
+                    format + " structure runs past the end of the file", e);
         }
     }
 
@@ -156,7 +157,8 @@ final class StructureCheck {
                 throw corrupt("TIFF directory offset " + ifd + " points into the header");
             }
             if (ifd + 2 > b.length) {
-                throw truncated("TIFF directory " + pages + " at offset " + ifd + " lies beyond the end (" + b.length + " bytes)");
+                throw truncated("TIFF directory " + pages + " at offset " + ifd + " lies beyond the end (" + b.length
+                        + " bytes)");
             }
             if (!seen.add(ifd)) {
                 throw corrupt("TIFF directory chain loops back to offset " + ifd);
@@ -182,8 +184,9 @@ final class StructureCheck {
                     long length = counts != null && k < counts.count() ? counts.get(b, k, le) : 1;
                     long end = offsets.get(b, k, le) + length;
                     if (end > b.length) {
-                        throw truncated("TIFF page " + pages + " strip/tile " + k + " ends at " + end + " but the file has "
-                                + b.length + " bytes");
+                        throw truncated(
+                                "TIFF page " + pages + " strip/tile " + k + " ends at " + end + " but the file has "
+                                        + b.length + " bytes");
                     }
                 }
             }
@@ -283,7 +286,8 @@ final class StructureCheck {
     }
 
     private static String chunkName(int type) {
-        char[] c = {(char) (type >>> 24 & 0xFF), (char) (type >>> 16 & 0xFF), (char) (type >>> 8 & 0xFF), (char) (type & 0xFF)};
+        char[] c = {(char) (type >>> 24 & 0xFF), (char) (type >>> 16 & 0xFF), (char) (type >>> 8 & 0xFF),
+            (char) (type & 0xFF)};
         for (char ch : c) {
             if (ch < 0x21 || ch > 0x7E) {
                 return String.format("0x%08x", type);

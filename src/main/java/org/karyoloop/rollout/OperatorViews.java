@@ -113,7 +113,7 @@ public class OperatorViews {
 
     private Map<String, Double> metrics(String json) {
         try {
-            return json == null ? Map.of() : mapper.readValue(json, new TypeReference<Map<String, Double>>() { });
+            return json == null ? Map.of() : mapper.readValue(json, new TypeReference<Map<String, Double>>() {});
         } catch (JsonProcessingException e) {
             return Map.of(); // the registry validated it on the way in; an unreadable map shows as none
         }

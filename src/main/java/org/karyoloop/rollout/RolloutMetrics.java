@@ -89,7 +89,7 @@ public class RolloutMetrics {
             }
             gauges.get(name).register(gaugeRows, true);
         });
-        weight.register(rows.stream().filter(r -> "canary".equals(r.stats().arm()))
-                .<MultiGauge.Row<?>>map(r -> MultiGauge.Row.of(r.tags(), r.canaryWeight())).toList(), true);
+        weight.register(rows.stream().filter(r -> "canary".equals(r.stats().arm())).<MultiGauge.Row<?>>map(
+                r -> MultiGauge.Row.of(r.tags(), r.canaryWeight())).toList(), true);
     }
 }

@@ -63,7 +63,8 @@ public class RolloutService {
                 record(state, "candidate-rejected", AUTOMATION,
                         "candidate " + version + " did not meet the operating point (validation calibration, frozen"
                                 + " evaluation set): "
-                                + summary, null, false);
+                                + summary,
+                        null, false);
             } else if (state.pinned) {
                 record(state, "candidate-ignored", AUTOMATION, "model is pinned; candidate " + version
                         + " waits for an operator", null, false);

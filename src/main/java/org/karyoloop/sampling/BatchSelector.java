@@ -86,8 +86,8 @@ public class BatchSelector {
                 break;
             }
             String slide = s.candidate().slideKey();
-            if (chosen.containsKey(s.candidate().imageId()) || perSlide.getOrDefault(slide, 0)
-                    >= config.maxPerSlidePerBatch()) {
+            if (chosen.containsKey(s.candidate().imageId())
+                    || perSlide.getOrDefault(slide, 0) >= config.maxPerSlidePerBatch()) {
                 continue;
             }
             perSlide.merge(slide, 1, Integer::sum);
@@ -170,7 +170,8 @@ public class BatchSelector {
 
     /** A uniform value in [0, 1) from the id and a salt (independent draws per purpose). */
     static double hash(UUID id, long salt) {
-        long z = id.getMostSignificantBits() * 0x9E3779B97F4A7C15L + id.getLeastSignificantBits() + salt * 0xD1B54A32D192ED03L;
+        long z = id.getMostSignificantBits() * 0x9E3779B97F4A7C15L + id.getLeastSignificantBits()
+                + salt * 0xD1B54A32D192ED03L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         z = z ^ (z >>> 31);

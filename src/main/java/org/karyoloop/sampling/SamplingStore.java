@@ -107,7 +107,8 @@ public class SamplingStore {
     /** Of {@code ids}, those already requested, or already holding a doctor's final label. */
     Set<UUID> settled(Connection c, Collection<UUID> ids) throws SQLException {
         Set<UUID> out = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("""
+        try (PreparedStatement s = c.prepareStatement(
+                """
                 select image_id from sampling_request where image_id = any(?)
                 union select image_id from sampling_label where image_id = any(?) and origin = 'doctor' and is_final""")) {
             var array = c.createArrayOf("uuid", ids.toArray());

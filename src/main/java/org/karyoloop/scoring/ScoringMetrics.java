@@ -19,7 +19,9 @@ import org.karyoloop.scoring.serving.BatchListener;
 public class ScoringMetrics implements BatchListener {
 
     /** Stages whose worker CPU time is counted: {@code karyoloop_scoring_stage_cpu_seconds_total{stage}}. */
-    public enum Stage { DECODE, MEASURE, PREPROCESS, COMMIT }
+    public enum Stage {
+        DECODE, MEASURE, PREPROCESS, COMMIT
+    }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 

@@ -23,7 +23,8 @@ import org.karyoloop.training.engine.TrainedModel;
  * a few dozen doctor labels; a candidate whose GOOD predictions on the frozen new-domain set are confidently worse
  * than the target must not reach doctors, not even as the first stable version.)
  */
-public record CandidateReport(String ineligibleBecause, double threshold, double targetPrecision, int bestEpoch, Map<String, Double> validation, Map<String, Double> evaluation, int[][] confusion,
+public record CandidateReport(String ineligibleBecause, double threshold, double targetPrecision, int bestEpoch,
+        Map<String, Double> validation, Map<String, Double> evaluation, int[][] confusion,
         List<ModelCandidateRegistered.Epoch> epochs, Map<String, Double> precisionRecallCurve) {
 
     /** The report of {@code trained}, with {@code frozen} results when the evaluation set was not empty. */

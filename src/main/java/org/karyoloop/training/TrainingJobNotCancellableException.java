@@ -7,6 +7,7 @@ import org.karyoloop.platform.problem.ProblemException;
 public class TrainingJobNotCancellableException extends ProblemException {
 
     public TrainingJobNotCancellableException(UUID id, String status) {
-        super(Kind.CONFLICT, "training-job-not-cancellable", "Training job has ended", "training job " + id + " is " + status + " and can no longer be cancelled");
+        super(Kind.CONFLICT, "training-job-not-cancellable", "Training job has ended",
+                "training job " + id + " is " + status + " and can no longer be cancelled");
     }
 }

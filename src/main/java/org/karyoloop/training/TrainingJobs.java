@@ -39,9 +39,10 @@ public class TrainingJobs {
 
     /** Requests a job, or joins the pending one. */
     public Requested request(String modelName, String trigger, String reason, String requestedBy) {
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 0;; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> requestInTx(modelName, trigger, reason, requestedBy));
+                return QuarkusTransaction.requiringNew()
+                        .call(() -> requestInTx(modelName, trigger, reason, requestedBy));
             } catch (RuntimeException e) {
                 // A concurrent request won the unique index: the retry finds and joins it.
                 if (attempt > 0 || !isConstraintViolation(e)) {

@@ -86,8 +86,8 @@ public class TrainingWorker {
     /** Claims and runs pending jobs until none is left; returns the last job run. */
     public Optional<TrainingJob> drain() {
         Optional<TrainingJob> last = Optional.empty();
-        for (Optional<TrainingJob> job = jobs.claim(config.modelName(), name); job.isPresent();
-                job = jobs.claim(config.modelName(), name)) {
+        for (Optional<TrainingJob> job = jobs.claim(config.modelName(), name); job
+                .isPresent(); job = jobs.claim(config.modelName(), name)) {
             runWithHeartbeat(job.get());
             last = job;
         }

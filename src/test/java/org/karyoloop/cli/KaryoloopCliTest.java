@@ -68,7 +68,7 @@ class KaryoloopCliTest {
         PreprocessRecipe recipe = PreprocessRecipe.measurements();
         TrainedModel trained = new SpreadTrainer(recipe, TrainerOptions.defaults().withEpochs(2)
                 .withSampling(true, true, 256), SpreadNet.MEASURES).train(measured(90, 1), measured(30, 2), null,
-                () -> false, m -> { });
+                        () -> false, m -> {});
         model = dir.resolve("tiny.params");
         Files.write(model, trained.artifact());
         writeMetadata(dir.resolve("tiny.json"), recipe, trained.calibration().threshold());

@@ -19,7 +19,8 @@ class ContractTest {
 
     @ParameterizedTest
     @CsvSource({
-        "EMPTY, empty", "TOO_MANY_BYTES, too-many-bytes", "TOO_MANY_PIXELS, too-many-pixels", "NOT_AN_IMAGE, not-an-image",
+        "EMPTY, empty", "TOO_MANY_BYTES, too-many-bytes", "TOO_MANY_PIXELS, too-many-pixels",
+        "NOT_AN_IMAGE, not-an-image",
         "UNSUPPORTED_FORMAT, unsupported-format", "TRUNCATED, truncated", "CORRUPT, corrupt"})
     void rejectReasonCodesAreKebabCase(RejectReason reason, String code) {
         assertEquals(code, reason.code());
@@ -56,8 +57,10 @@ class ContractTest {
 
         assertEquals(ImageFormat.PNG, decoder.detect(headOnly));
         assertEquals(ImageFormat.JPEG, decoder.detect(TestImages.cmykJpeg()));
-        assertEquals(ImageFormat.TIFF, decoder.detect(TestImages.tiff(null, ByteOrder.LITTLE_ENDIAN, TestImages.grayRamp())));
-        assertEquals(ImageFormat.TIFF, decoder.detect(TestImages.tiff(null, ByteOrder.BIG_ENDIAN, TestImages.grayRamp())));
+        assertEquals(ImageFormat.TIFF,
+                decoder.detect(TestImages.tiff(null, ByteOrder.LITTLE_ENDIAN, TestImages.grayRamp())));
+        assertEquals(ImageFormat.TIFF,
+                decoder.detect(TestImages.tiff(null, ByteOrder.BIG_ENDIAN, TestImages.grayRamp())));
         assertEquals(ImageFormat.BMP, decoder.detect(TestImages.write(TestImages.rgb(), "bmp")));
     }
 

@@ -59,7 +59,8 @@ class DecodeTimingTest {
         }
         Arrays.sort(decodeMs);
         Arrays.sort(statsMs);
-        System.out.printf("TIMING %-22s %8d bytes  decode+gray median %6.1f ms (min %5.1f, max %5.1f)  stats %4.1f ms%n",
+        System.out.printf(
+                "TIMING %-22s %8d bytes  decode+gray median %6.1f ms (min %5.1f, max %5.1f)  stats %4.1f ms%n",
                 name, bytes.length, decodeMs[7], decodeMs[0], decodeMs[14], statsMs[7]);
         return decodeMs[7];
     }

@@ -37,7 +37,7 @@ class ImageDecoderTest {
      * pixel (with a tolerance for lossy formats).
      */
     record Case(String name, byte[] bytes, ImageFormat format, int width, int height, int bits, int pages,
-                IntBinaryOperator expectedGray, int tolerance) {
+            IntBinaryOperator expectedGray, int tolerance) {
         @Override
         public String toString() {
             return name;
@@ -55,15 +55,19 @@ class ImageDecoderTest {
                 new Case("8-bit gray PNG", TestImages.write(ramp, "png"), ImageFormat.PNG, W, H, 8, 1, rampGray, 0),
                 new Case("16-bit gray PNG", TestImages.write(TestImages.gray16Ramp(1000, 5000), "png"), ImageFormat.PNG,
                         W, H, 16, 1, stretchedRamp, 1),
-                new Case("16-bit gray TIFF", TestImages.tiff(null, ByteOrder.BIG_ENDIAN, TestImages.gray16Ramp(200, 4095)),
+                new Case("16-bit gray TIFF",
+                        TestImages.tiff(null, ByteOrder.BIG_ENDIAN, TestImages.gray16Ramp(200, 4095)),
                         ImageFormat.TIFF, W, H, 16, 1, stretchedRamp, 1),
-                new Case("palette PNG with coloured entries", TestImages.write(palette, "png"), ImageFormat.PNG, W, H, 8, 1,
+                new Case("palette PNG with coloured entries", TestImages.write(palette, "png"), ImageFormat.PNG, W, H,
+                        8, 1,
                         (x, y) -> TestImages.expectedLuma(palette, x, y), 1),
                 new Case("RGB PNG", TestImages.write(rgb, "png"), ImageFormat.PNG, W, H, 8, 1,
                         (x, y) -> TestImages.expectedLuma(rgb, x, y), 1),
-                new Case("LZW TIFF", TestImages.tiff("LZW", ByteOrder.LITTLE_ENDIAN, ramp), ImageFormat.TIFF, W, H, 8, 1,
+                new Case("LZW TIFF", TestImages.tiff("LZW", ByteOrder.LITTLE_ENDIAN, ramp), ImageFormat.TIFF, W, H, 8,
+                        1,
                         rampGray, 0),
-                new Case("big-endian TIFF", TestImages.tiff(null, ByteOrder.BIG_ENDIAN, ramp), ImageFormat.TIFF, W, H, 8, 1,
+                new Case("big-endian TIFF", TestImages.tiff(null, ByteOrder.BIG_ENDIAN, ramp), ImageFormat.TIFF, W, H,
+                        8, 1,
                         rampGray, 0),
                 new Case("little-endian Deflate RGB TIFF", TestImages.tiff("Deflate", ByteOrder.LITTLE_ENDIAN, rgb),
                         ImageFormat.TIFF, W, H, 8, 1, (x, y) -> TestImages.expectedLuma(rgb, x, y), 1),
@@ -81,9 +85,11 @@ class ImageDecoderTest {
                         (x, y) -> TestImages.expectedLuma(rgb, x, y), 1),
                 new Case("32-bit BMP with zero fourth byte", TestImages.bmp32(rgb, false), ImageFormat.BMP, W, H, 8, 1,
                         (x, y) -> TestImages.expectedLuma(rgb, x, y), 1),
-                new Case("32-bit BMPv5 with alpha mask but all alpha zero", TestImages.bmp32(rgb, true), ImageFormat.BMP,
+                new Case("32-bit BMPv5 with alpha mask but all alpha zero", TestImages.bmp32(rgb, true),
+                        ImageFormat.BMP,
                         W, H, 8, 1, (x, y) -> TestImages.expectedLuma(rgb, x, y), 1),
-                new Case("8-bit gray BMP (palette)", TestImages.write(ramp, "bmp"), ImageFormat.BMP, W, H, 8, 1, rampGray, 0));
+                new Case("8-bit gray BMP (palette)", TestImages.write(ramp, "bmp"), ImageFormat.BMP, W, H, 8, 1,
+                        rampGray, 0));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,7 +109,8 @@ class ImageDecoderTest {
                 int error = Math.abs(image.grayAt(x, y) - c.expectedGray().applyAsInt(x, y));
                 if (error > worst) {
                     worst = error;
-                    where = "(" + x + "," + y + ") got " + image.grayAt(x, y) + " expected " + c.expectedGray().applyAsInt(x, y);
+                    where = "(" + x + "," + y + ") got " + image.grayAt(x, y) + " expected "
+                            + c.expectedGray().applyAsInt(x, y);
                 }
             }
         }
@@ -116,7 +123,8 @@ class ImageDecoderTest {
             return Stream.of(Arguments.of(folder.resolve("missing.tif")));
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".tif")).sorted().toList().stream().map(Arguments::of);
+            return files.filter(p -> p.getFileName().toString().endsWith(".tif")).sorted().toList().stream()
+                    .map(Arguments::of);
         }
     }
 
@@ -158,7 +166,8 @@ class ImageDecoderTest {
     @Test
     void sixteenBitTiffIsStretchedToEightBits() throws Exception {
         // a 12-bit camera: values 200..4095; >> 8 would give 0..15, a nearly black image
-        DecodedImage decoded = decoder.decode(TestImages.tiff(null, ByteOrder.BIG_ENDIAN, TestImages.gray16Ramp(200, 4095)));
+        DecodedImage decoded = decoder
+                .decode(TestImages.tiff(null, ByteOrder.BIG_ENDIAN, TestImages.gray16Ramp(200, 4095)));
 
         assertEquals(16, decoded.bitsPerSample());
         assertEquals(0, decoded.grayAt(0, 0));
@@ -229,7 +238,8 @@ class ImageDecoderTest {
             List<Future<Boolean>> futures = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 boolean even = i % 2 == 0;
-                futures.add(pool.submit(() -> Arrays.equals(decoder.decode(even ? png : jpeg).gray(), even ? expectedPng : expectedJpeg)));
+                futures.add(pool.submit(() -> Arrays.equals(decoder.decode(even ? png : jpeg).gray(),
+                        even ? expectedPng : expectedJpeg)));
             }
             for (Future<Boolean> f : futures) {
                 assertTrue(f.get());

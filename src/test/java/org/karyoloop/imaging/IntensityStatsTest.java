@@ -44,7 +44,8 @@ class IntensityStatsTest {
                 double base = dark[p] ? level[p] : background;
                 gray[p] = (byte) Math.max(0, Math.min(255, Math.round(base + noise * random.nextGaussian())));
             }
-            return new Spread(new DecodedImage(ImageFormat.PNG, width, height, 8, 1, gray), (double) painted / gray.length);
+            return new Spread(new DecodedImage(ImageFormat.PNG, width, height, 8, 1, gray),
+                    (double) painted / gray.length);
         }
     }
 

@@ -24,7 +24,7 @@ class PngFastPathTest {
 
     @ParameterizedTest(name = "color type {0}, {1}x{2}, IDAT chunks of {3} bytes")
     @CsvSource({"0, 1, 1, 100000", "0, 37, 23, 64", "0, 300, 200, 8192", "2, 41, 19, 50", "6, 64, 33, 1000",
-            "4, 29, 31, 77"})
+        "4, 29, 31, 77"})
     void decodesEveryFilterTypeAndChunkingAsImageIoDoes(int colorType, int width, int height, int chunk)
             throws IOException {
         byte[] png = encode(width, height, colorType, pixels(width, height, channels(colorType), 7), chunk, false);

@@ -97,7 +97,8 @@ class ClaimCheckIngestIT {
         List<ConsumerRecord<String, byte[]>> dead = dlq.await(r -> isOneOf(r, values.toArray(byte[][]::new)),
                 values.size(), WAIT);
         for (byte[] value : values) {
-            assertThat(dead).as(new String(value, StandardCharsets.UTF_8)).anyMatch(r -> Arrays.equals(r.value(), value));
+            assertThat(dead).as(new String(value, StandardCharsets.UTF_8))
+                    .anyMatch(r -> Arrays.equals(r.value(), value));
         }
         assertThat(dead).allSatisfy(r -> assertThat(KafkaTestClient.header(r, "dead-letter-reason"))
                 .isIn("claim-check-forbidden", "claim-check-invalid"));

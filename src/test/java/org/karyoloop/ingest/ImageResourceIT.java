@@ -80,7 +80,8 @@ class ImageResourceIT {
 
     @Test
     void emptyBodyIsBadRequestProblem() {
-        problem(asLabSystem().contentType("image/png").body(new byte[0]).when().post("/api/images").then(), 400, "empty");
+        problem(asLabSystem().contentType("image/png").body(new byte[0]).when().post("/api/images").then(), 400,
+                "empty");
     }
 
     @Test
@@ -112,7 +113,8 @@ class ImageResourceIT {
         try {
             var calls = new java.util.ArrayList<java.util.concurrent.Future<io.restassured.response.Response>>();
             for (int i = 0; i < 6; i++) {
-                calls.add(pool.submit(() -> asLabSystem().contentType("image/png").body(png).when().post("/api/images")));
+                calls.add(
+                        pool.submit(() -> asLabSystem().contentType("image/png").body(png).when().post("/api/images")));
             }
             var statuses = new java.util.ArrayList<Integer>();
             var ids = new java.util.HashSet<String>();

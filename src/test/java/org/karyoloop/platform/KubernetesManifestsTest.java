@@ -278,8 +278,9 @@ class KubernetesManifestsTest {
                     if (opensManagement) {
                         assertThat(rule.getFrom()).as(p.getMetadata().getName() + ": management only from monitoring")
                                 .allMatch(peer -> peer.getNamespaceSelector() != null && Map.of(
-                                        "kubernetes.io/metadata.name", "monitoring").equals(peer.getNamespaceSelector()
-                                        .getMatchLabels()));
+                                        "kubernetes.io/metadata.name", "monitoring").equals(
+                                                peer.getNamespaceSelector()
+                                                        .getMatchLabels()));
                     }
                 }
             }
@@ -336,8 +337,9 @@ class KubernetesManifestsTest {
     void networkPoliciesDenyIngressByDefaultAndOpenOnlyTheServedApisBeyondTheNamespace() {
         for (KubernetesManifests m : RENDERED.values()) {
             List<NetworkPolicy> policies = m.all(NetworkPolicy.class);
-            assertThat(policies).as(m.name + ": a default-deny ingress policy").anyMatch(p ->
-                    isEmpty(p.getSpec().getPodSelector().getMatchLabels()) && p.getSpec().getIngress().isEmpty()
+            assertThat(policies).as(m.name + ": a default-deny ingress policy")
+                    .anyMatch(p -> isEmpty(p.getSpec().getPodSelector().getMatchLabels())
+                            && p.getSpec().getIngress().isEmpty()
                             && p.getSpec().getPolicyTypes().contains("Ingress"));
             Map<String, PodTemplateSpec> pods = m.podTemplates();
             for (NetworkPolicy p : policies) {
@@ -381,7 +383,8 @@ class KubernetesManifestsTest {
             for (PodDisruptionBudget pdb : m.all(PodDisruptionBudget.class)) {
                 List<Deployment> selected = m.all(Deployment.class).stream().filter(d -> KubernetesManifests.selects(
                         pdb.getSpec().getSelector().getMatchLabels(), d.getSpec().getTemplate().getMetadata()
-                                .getLabels())).toList();
+                                .getLabels()))
+                        .toList();
                 assertThat(selected).as(m.name + " PDB " + pdb.getMetadata().getName()).hasSize(1);
                 IntOrString maxUnavailable = pdb.getSpec().getMaxUnavailable();
                 IntOrString minAvailable = pdb.getSpec().getMinAvailable();
@@ -586,7 +589,8 @@ class KubernetesManifestsTest {
                 assertThat(pod.getSpec().getSecurityContext().getRunAsUser()).as(owner)
                         .isEqualTo(Long.parseLong(user));
                 Container c = pod.getSpec().getContainers().get(0);
-                assertThat(c.getPorts()).extracting(ContainerPort::getContainerPort).as(owner + ": ports the image exposes")
+                assertThat(c.getPorts()).extracting(ContainerPort::getContainerPort)
+                        .as(owner + ": ports the image exposes")
                         .allMatch(ports::contains);
                 assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
                 Set<String> emptyDirs = pod.getSpec().getVolumes().stream().filter(v -> v.getEmptyDir() != null)
@@ -642,8 +646,8 @@ class KubernetesManifestsTest {
     }
 
     private static boolean declares(PodTemplateSpec pod, IntOrString port) {
-        return pod.getSpec().getContainers().stream().flatMap(c -> c.getPorts().stream()).anyMatch(p ->
-                port.getStrVal() != null ? port.getStrVal().equals(p.getName())
+        return pod.getSpec().getContainers().stream().flatMap(c -> c.getPorts().stream())
+                .anyMatch(p -> port.getStrVal() != null ? port.getStrVal().equals(p.getName())
                         : port.getIntVal().equals(p.getContainerPort()));
     }
 

@@ -42,14 +42,14 @@ class OutboxCrashSafetyIT {
     @Inject
     AgroalDataSource dataSource;
 
-
     @Test
     void imageStoredBeforeACrashIsEmittedExactlyOnceAfterRecovery() throws Exception {
         byte[] png = TestImages.uniquePng(64, 48);
         String sha = ImageIngestService.sha256(png);
         try (KafkaTestClient kafka = new KafkaTestClient(); KafkaTestClient.Watch ingested = kafka.watch(
                 "images.ingested")) {
-            String id = given().auth().preemptive().basic("labsys1", "labsys1-pass").contentType("image/png").body(png).when().post("/api/images")
+            String id = given().auth().preemptive().basic("labsys1", "labsys1-pass").contentType("image/png").body(png)
+                    .when().post("/api/images")
                     .then().statusCode(201).extract().path("id");
 
             assertThat(ingested.drain(r -> KafkaTestClient.hasSha(r, sha), Duration.ofSeconds(2))).isEmpty();
@@ -62,7 +62,8 @@ class OutboxCrashSafetyIT {
             assertThat(pendingRowsFor(id)).isZero();
 
             assertThat(relay.relayOnce()).isZero();
-            given().auth().preemptive().basic("labsys1", "labsys1-pass").contentType("image/png").body(png).when().post("/api/images").then().statusCode(200);
+            given().auth().preemptive().basic("labsys1", "labsys1-pass").contentType("image/png").body(png).when()
+                    .post("/api/images").then().statusCode(200);
             assertThat(relay.relayOnce()).isZero();
             assertThat(ingested.drain(r -> KafkaTestClient.hasSha(r, sha), Duration.ofSeconds(2))).hasSize(1);
         }

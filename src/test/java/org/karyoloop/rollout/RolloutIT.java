@@ -173,7 +173,8 @@ class RolloutIT {
             Grade truth = i < tp ? Grade.GOOD : Grade.POOR;
             send("images.scored", image.toString(), new ImageScored(UUID.randomUUID(), Instant.now(), 1, image,
                     "0".repeat(64), "scope", "slide", true, model, version, arm,
-                    Map.of("GOOD", predicted == Grade.GOOD ? 0.9 : 0.1), predicted, 0.7, 0.2, 120, "brightfield", true, null));
+                    Map.of("GOOD", predicted == Grade.GOOD ? 0.9 : 0.1), predicted, 0.7, 0.2, 120, "brightfield", true,
+                    null));
             send("labels.submitted", image.toString(), new LabelSubmitted(UUID.randomUUID(), Instant.now(), 1,
                     image, UUID.randomUUID(), UUID.randomUUID(), "dr-a", truth, null, List.of(), null, "single", true,
                     "doctor", "canary-audit", model, version, arm));

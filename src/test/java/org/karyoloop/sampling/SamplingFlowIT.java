@@ -45,7 +45,8 @@ class SamplingFlowIT {
     private static ImageScored scored(UUID image, String slide, double pGood) {
         return new ImageScored(UUID.randomUUID(), Instant.now(), 1, image, "0".repeat(64), "scope-9", slide, true,
                 MODEL, "v1", "stable", Map.of("GOOD", pGood, "FAIR", (1 - pGood) / 2, "POOR",
-                        (1 - pGood) / 2), pGood >= 0.6 ? Grade.GOOD : Grade.POOR, 0.6, 0.5, 12, "brightfield", true, null);
+                        (1 - pGood) / 2),
+                pGood >= 0.6 ? Grade.GOOD : Grade.POOR, 0.6, 0.5, 12, "brightfield", true, null);
     }
 
     private static ImageScored notASpread(UUID image, String slide, boolean scored) {

@@ -53,7 +53,8 @@ class OidcSignInIT {
         CodeFlowBrowser browser = new CodeFlowBrowser();
         HttpResponse<String> landed = browser.signIn(uri("/api/sign-in/annotate"), "demo-doctor", password());
 
-        assertThat(browser.visited.get(1).toString()).startsWith(LocalKeycloak.ISSUER + "/protocol/openid-connect/auth");
+        assertThat(browser.visited.get(1).toString())
+                .startsWith(LocalKeycloak.ISSUER + "/protocol/openid-connect/auth");
         assertThat(landed.statusCode()).isEqualTo(200);
         assertThat(landed.uri().getPath()).isEqualTo("/annotate/");
         given().cookies(session(browser)).get("/api/me").then().statusCode(200)

@@ -73,7 +73,8 @@ final class RoleMatrix {
      * (a role or {@link #ANONYMOUS}); {@code anonymousExceptions} the status an anonymous call of a path gets instead
      * of 401 (OIDC mode sends a browser's sign-in to the identity provider).
      */
-    static List<String> wrongCells(Function<String, RequestSpecification> as, Map<String, Integer> anonymousExceptions) {
+    static List<String> wrongCells(Function<String, RequestSpecification> as,
+            Map<String, Integer> anonymousExceptions) {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : ENDPOINTS) {
             for (String caller : CALLERS) {

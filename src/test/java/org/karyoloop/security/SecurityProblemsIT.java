@@ -80,7 +80,8 @@ class SecurityProblemsIT {
                 .formParam("j_password", "doctor3-pass").post("/j_security_check").then().statusCode(200).extract()
                 .headers().getValues("Set-Cookie"));
 
-        org.assertj.core.api.Assertions.assertThat(overHttps).contains("quarkus-credential=").containsIgnoringCase("; Secure");
+        org.assertj.core.api.Assertions.assertThat(overHttps).contains("quarkus-credential=")
+                .containsIgnoringCase("; Secure");
         org.assertj.core.api.Assertions.assertThat(overHttp).contains("quarkus-credential=")
                 .doesNotContainIgnoringCase("Secure");
     }

@@ -28,7 +28,8 @@ class SignInThrottleIT {
         }
         assertThat(throttled).as("after the limit of 10 failures").isGreaterThanOrEqualTo(10);
         Response locked = given().auth().preemptive().basic("doctor3", "doctor3-pass").get("/api/me");
-        locked.then().statusCode(429).contentType("application/problem+json").body("code", equalTo("too-many-sign-ins"));
+        locked.then().statusCode(429).contentType("application/problem+json").body("code",
+                equalTo("too-many-sign-ins"));
         assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 2L);
         given().formParam("j_username", "doctor3").formParam("j_password", "doctor3-pass").post("/j_security_check")
                 .then().statusCode(429);

@@ -30,8 +30,7 @@ public final class KafkaTestClient implements AutoCloseable {
     /** The broker the service under test uses (KAFKA_BOOTSTRAP_SERVERS, as in application.properties). */
     public static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final KafkaProducer<String, byte[]> producer;
 

@@ -69,11 +69,13 @@ public class LocalKeycloak implements QuarkusTestResourceLifecycleManager {
         int exit = run(root);
         if (exit != 0) {
             if (!distributed && !Files.isExecutable(root.resolve("keycloak/dist/keycloak-" + version + "/bin/kc.sh"))) {
-                absent = "the Keycloak " + version + " distribution is absent (keycloak/dist) and keycloak/start.sh could "
+                absent = "the Keycloak " + version
+                        + " distribution is absent (keycloak/dist) and keycloak/start.sh could "
                         + "not fetch it through Maven (exit " + exit + "); .ci/run fetches it";
                 return;
             }
-            throw new IllegalStateException("keycloak/start.sh failed with " + exit + " (log: keycloak/data/keycloak.log)");
+            throw new IllegalStateException(
+                    "keycloak/start.sh failed with " + exit + " (log: keycloak/data/keycloak.log)");
         }
         startSeconds = (System.nanoTime() - started) / 1e9;
         credentials = read(root.resolve("keycloak/data/credentials.env"));

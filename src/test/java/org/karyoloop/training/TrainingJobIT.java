@@ -50,8 +50,8 @@ class TrainingJobIT {
     void labelsBecomeAJobThatRegistersAndAnnouncesACandidateWithMetricsAndItsCurves() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         int known = data.labelledImages().size();
-        try (KafkaTestClient kafka = new KafkaTestClient(); KafkaTestClient.Watch candidates =
-                kafka.watch("models.candidates")) {
+        try (KafkaTestClient kafka = new KafkaTestClient();
+                KafkaTestClient.Watch candidates = kafka.watch("models.candidates")) {
             for (int i = 0; i < 48; i++) {
                 String slide = "it-" + run + "-slide-" + (i / 2);
                 String imageId = given().auth().preemptive().basic("labsys1", "labsys1-pass").contentType("image/png")

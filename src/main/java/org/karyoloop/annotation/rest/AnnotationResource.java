@@ -106,7 +106,7 @@ public class AnnotationResource {
 
     @GET
     @Path("/agreement")
-    @RolesAllowed({ Roles.DOCTOR, Roles.OPERATOR, Roles.ADMIN })
+    @RolesAllowed({Roles.DOCTOR, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Per-doctor agreement (Cohen's kappa) on blind double reads")
     public AgreementReport.Report agreement() throws SQLException {
         return agreement.compute();
@@ -114,7 +114,7 @@ public class AnnotationResource {
 
     @GET
     @Path("/images/{imageId}/labels")
-    @RolesAllowed({ Roles.OPERATOR, Roles.ADMIN })
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Every label of an image (not for doctors: reads stay blind)")
     public List<LabelView> labelsOf(@PathParam("imageId") UUID imageId) throws SQLException {
         return reader.ofImage(imageId);

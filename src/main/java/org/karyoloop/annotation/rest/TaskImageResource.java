@@ -27,7 +27,7 @@ public class TaskImageResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.DOCTOR, Roles.OPERATOR, Roles.ADMIN })
+    @RolesAllowed({Roles.DOCTOR, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "The task's image for display (TIFF and BMP rendered as a downscaled 8-bit PNG)")
     public Response image(@PathParam("taskId") UUID taskId) throws IOException, SQLException {
         TaskImages.Displayable image = images.displayable(taskId);

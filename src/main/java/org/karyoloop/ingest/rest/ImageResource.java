@@ -63,7 +63,7 @@ public class ImageResource {
 
     @POST
     @RolesAllowed(Roles.LAB_SYSTEM)
-    @Consumes({ "image/*", MediaType.APPLICATION_OCTET_STREAM })
+    @Consumes({"image/*", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest an image sent as the request body")
     public Response upload(InputStream body, @HeaderParam("Content-Type") String contentType,
@@ -109,7 +109,7 @@ public class ImageResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.DOCTOR, Roles.OPERATOR, Roles.ADMIN })
+    @RolesAllowed({Roles.DOCTOR, Roles.OPERATOR, Roles.ADMIN})
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An ingested image's record")
@@ -118,7 +118,7 @@ public class ImageResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.DOCTOR, Roles.OPERATOR, Roles.ADMIN })
+    @RolesAllowed({Roles.DOCTOR, Roles.OPERATOR, Roles.ADMIN})
     @Path("/{id}/content")
     @Operation(summary = "The original bytes of an image, exactly as received")
     public Response content(@PathParam("id") UUID id) throws IOException {

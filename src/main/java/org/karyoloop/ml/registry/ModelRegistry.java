@@ -180,8 +180,8 @@ public class ModelRegistry {
         try {
             return new ModelVersionSpec(v.modelName, v.version, v.artifactFormat, v.artifactSha256, v.architecture,
                     mapper.readValue(v.preprocessing, PreprocessRecipe.class),
-                    mapper.readValue(v.classOrder, new TypeReference<List<String>>() { }), v.goodThreshold,
-                    mapper.readValue(v.metrics, new TypeReference<Map<String, Double>>() { }), v.parentVersion,
+                    mapper.readValue(v.classOrder, new TypeReference<List<String>>() {}), v.goodThreshold,
+                    mapper.readValue(v.metrics, new TypeReference<Map<String, Double>>() {}), v.parentVersion,
                     v.origin, v.trainingJob, v.createdBy);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("model_version " + v.id + " holds unreadable metadata", e);

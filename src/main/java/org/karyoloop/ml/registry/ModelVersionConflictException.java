@@ -6,6 +6,7 @@ import org.karyoloop.platform.problem.ProblemException;
 public final class ModelVersionConflictException extends ProblemException {
 
     public ModelVersionConflictException(String modelName, String version) {
-        super(Kind.CONFLICT, "model-version-exists", "Model version exists", modelName + " already has a version " + version + " (versions are immutable)");
+        super(Kind.CONFLICT, "model-version-exists", "Model version exists",
+                modelName + " already has a version " + version + " (versions are immutable)");
     }
 }

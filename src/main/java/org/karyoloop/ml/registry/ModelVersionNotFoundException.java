@@ -6,6 +6,7 @@ import org.karyoloop.platform.problem.ProblemException;
 public final class ModelVersionNotFoundException extends ProblemException {
 
     public ModelVersionNotFoundException(String modelName, String version) {
-        super(Kind.NOT_FOUND, "model-version-not-found", "Model version not found", "no version " + version + " of model " + modelName + " is registered");
+        super(Kind.NOT_FOUND, "model-version-not-found", "Model version not found",
+                "no version " + version + " of model " + modelName + " is registered");
     }
 }

@@ -62,7 +62,7 @@ public class BodyLimits {
         // reads the answer only once it has sent it, so the body is read and dropped as it arrives, never held.
         boolean waiting = "100-continue".equalsIgnoreCase(context.request().getHeader(HttpHeaders.EXPECT));
         if (!waiting && !context.request().isEnded()) {
-            context.request().handler(dropped -> { });
+            context.request().handler(dropped -> {});
             context.request().resume();
         }
         try {

@@ -84,7 +84,7 @@ public class UploadSlots {
                 "this client has " + perClient + " uploads in flight; send the next one when one has been answered");
         // The body is not wanted: one that is sent anyway is dropped as it arrives, and the connection closes.
         if (!context.request().isEnded()) {
-            context.request().handler(dropped -> { });
+            context.request().handler(dropped -> {});
             context.request().resume();
         }
         try {

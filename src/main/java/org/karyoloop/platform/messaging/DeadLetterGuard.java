@@ -62,7 +62,8 @@ public class DeadLetterGuard {
     }
 
     /** Sends {@code record} to {@code deadLetterTopic} with the code and detail of {@code poison}. */
-    public void deadLetter(ConsumerRecord<String, byte[]> record, String deadLetterTopic, PoisonRecordException poison) {
+    public void deadLetter(ConsumerRecord<String, byte[]> record, String deadLetterTopic,
+            PoisonRecordException poison) {
         deadLetters.send(deadLetterTopic, record, poison.code(), poison.detail());
     }
 }

@@ -38,7 +38,6 @@ public interface TopicsConfig {
     /** Dead letters of images.ingested: events scoring cannot process, with the reason. */
     String imagesIngestedDlq();
 
-
     /** Dead letters of models.rollout. */
     String modelsRolloutDlq();
 

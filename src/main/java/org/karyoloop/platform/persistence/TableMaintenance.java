@@ -74,7 +74,8 @@ public class TableMaintenance {
             return config.vacuum() == VacuumMode.ALWAYS;
         }
         if (active == null) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select current_setting('autovacuum')")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select current_setting('autovacuum')")) {
                 rs.next();
                 active = !"on".equals(rs.getString(1));
             }

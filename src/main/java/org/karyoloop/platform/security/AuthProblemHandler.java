@@ -62,7 +62,8 @@ public class AuthProblemHandler {
     }
 
     private static boolean signInPath(String path) {
-        return path != null && (path.equals(AuthProblems.SIGN_IN_PATH) || path.startsWith(AuthProblems.SIGN_IN_PATH + "/"));
+        return path != null
+                && (path.equals(AuthProblems.SIGN_IN_PATH) || path.startsWith(AuthProblems.SIGN_IN_PATH + "/"));
     }
 
     private void answer(RoutingContext context, int status, Problem problem) {

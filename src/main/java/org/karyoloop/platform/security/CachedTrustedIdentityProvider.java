@@ -36,9 +36,11 @@ public class CachedTrustedIdentityProvider implements IdentityProvider<TrustedAu
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
+            AuthenticationRequestContext context) {
         if (!builtin) {
-            return Uni.createFrom().failure(new AuthenticationFailedException(CachedPasswordIdentityProvider.BUILTIN_OFF));
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException(CachedPasswordIdentityProvider.BUILTIN_OFF));
         }
         return context.runBlocking(() -> cache.trusted(request.getPrincipal()));
     }

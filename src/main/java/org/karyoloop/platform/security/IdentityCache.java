@@ -51,7 +51,8 @@ public class IdentityCache {
         this.ttlNanos = config.identityCacheTtl().toNanos();
         byte[] unguessable = new byte[24];
         new SecureRandom().nextBytes(unguessable);
-        this.unknownUserHash = BcryptUtil.bcryptHash(java.util.HexFormat.of().formatHex(unguessable), config.bcryptCost());
+        this.unknownUserHash = BcryptUtil.bcryptHash(java.util.HexFormat.of().formatHex(unguessable),
+                config.bcryptCost());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.macKey = new SecretKeySpec(key, "HmacSHA256");

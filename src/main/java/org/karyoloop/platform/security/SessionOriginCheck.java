@@ -34,10 +34,10 @@ public class SessionOriginCheck {
     private final Set<String> cookieNames;
 
     public SessionOriginCheck(ObjectMapper json,
-            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
-            String cookieName,
-            @ConfigProperty(name = "quarkus.oidc.authentication.cookie-name", defaultValue = "q_session")
-            String oidcCookieName) {
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name",
+                    defaultValue = "quarkus-credential") String cookieName,
+            @ConfigProperty(name = "quarkus.oidc.authentication.cookie-name",
+                    defaultValue = "q_session") String oidcCookieName) {
         this.json = json;
         this.cookieNames = Set.of(cookieName, oidcCookieName);
     }

@@ -46,7 +46,7 @@ public class SlideResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.DOCTOR, Roles.OPERATOR, Roles.ADMIN })
+    @RolesAllowed({Roles.DOCTOR, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "The N spreads of a slide the model ranks best (highest P(GOOD) first)")
     public List<Spread> best(@PathParam("slideId") String slideId, @QueryParam("n") @DefaultValue("10") int n)
             throws SQLException {

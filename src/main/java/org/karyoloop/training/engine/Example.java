@@ -27,7 +27,6 @@ public record Example(byte[] pixels, int label, float weight, boolean unlabeled,
                 : new Example(quantise(input), label, weight, unlabeled, slide, null);
     }
 
-
     /** Quantises a preprocessed input (0..1 floats) for storage. */
     public static byte[] quantise(float[] input) {
         byte[] out = new byte[input.length];

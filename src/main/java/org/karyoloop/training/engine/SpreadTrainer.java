@@ -182,7 +182,8 @@ public final class SpreadTrainer {
             weight[i] = ex.weight();
             unlabeled[i] = ex.unlabeled() && options.loss() == LossKind.NNPU ? 1f : 0f;
         }
-        try (NDManager m = trainer.getManager().newSubManager(); GradientCollector gc = trainer.newGradientCollector()) {
+        try (NDManager m = trainer.getManager().newSubManager();
+                GradientCollector gc = trainer.newGradientCollector()) {
             NDArray input = m.create(x, batchShape(b));
             NDArray logits = trainer.forward(new NDList(input)).singletonOrThrow();
             NDArray loss = Losses.loss(options.loss(), logits, m.create(oneHot, new Shape(b, CLASSES.size())),

@@ -16,7 +16,9 @@ import java.util.UUID;
 public class TrainingJob extends PanacheEntityBase {
 
     /** Lifecycle: REQUESTED → RUNNING → SUCCEEDED | FAILED | CANCELLED (REQUESTED may be CANCELLED). */
-    public enum Status { REQUESTED, RUNNING, SUCCEEDED, FAILED, CANCELLED }
+    public enum Status {
+        REQUESTED, RUNNING, SUCCEEDED, FAILED, CANCELLED
+    }
 
     @Id
     public UUID id;

@@ -33,7 +33,7 @@ class EventDeadLetterIT {
         "images.ingested   | images.ingested.dlq   | {\"eventId\":\"%s\"}",
         "training.requests | training.requests.dlq | {\"eventId\":\"%s\",\"modelName\":\" \"}",
         "models.candidates | models.candidates.dlq | {\"modelVersion\":\"%s\",\"eligible\":true}",
-        "models.serving    | models.serving.dlq    | [\"%s\"]" })
+        "models.serving    | models.serving.dlq    | [\"%s\"]"})
     void unreadableAndIncompleteEventsAreDeadLetteredWithReasonAndOriginalBytes(String topic, String dlqTopic,
             String incompleteTemplate) {
         String marker = UUID.randomUUID().toString();

@@ -35,6 +35,7 @@ class CandidateAnnouncementTest {
 
     @Test
     void fallsBackToValidationFiguresWhenTheFrozenSetWasEmpty() throws Exception {
-        assertThat(read(Map.of()).summary()).isEqualTo("validation GOOD precision 0.950, recall 0.610 at threshold 0.420");
+        assertThat(read(Map.of()).summary())
+                .isEqualTo("validation GOOD precision 0.950, recall 0.610 at threshold 0.420");
     }
 }

@@ -67,7 +67,7 @@ class TrainedModelRoundTripTest {
         TrainerOptions options = TrainerOptions.defaults().withEpochs(6).withSampling(true, true, 2000);
 
         TrainedModel trained = new SpreadTrainer(recipe, options, SpreadNet.MEASURES).train(measured(300, 1),
-                validation, null, () -> false, m -> { });
+                validation, null, () -> false, m -> {});
 
         assertThat(trained.validation().accuracy()).isGreaterThan(0.8);
         ModelVersionSpec spec = new ModelVersionSpec("roundtrip", "1", ArtifactFormat.DJL, null, SpreadNet.MEASURES,
@@ -114,14 +114,14 @@ class TrainedModelRoundTripTest {
         List<Example> validation = examples(12, 3);
         TrainerOptions options = TrainerOptions.defaults().withEpochs(1).withSampling(true, false, 32);
         TrainedModel parent = new SpreadTrainer(SIZE, options).train(examples(30, 4), validation, null, () -> false,
-                m -> { });
+                m -> {});
         // One step at a negligible learning rate: only batch-norm statistics move, so a warm start stays
         // near its parent while a cold start with the same seed lands elsewhere.
         TrainerOptions still = options.withLearningRate(1e-12f).withSeed(7);
         TrainedModel warm = new SpreadTrainer(SIZE, still).train(examples(30, 4), validation, parent.artifact(),
-                () -> false, m -> { });
+                () -> false, m -> {});
         TrainedModel cold = new SpreadTrainer(SIZE, still).train(examples(30, 4), validation, null, () -> false,
-                m -> { });
+                m -> {});
 
         assertThat(distance(warm, parent)).isLessThan(distance(cold, parent));
     }

@@ -20,7 +20,8 @@ final class AuditCommand {
         for (Domain domain : new Domain[] {Domain.legacy(), Domain.newMicroscopes()}) {
             GeneratorConfig config = GeneratorConfig.defaults().withSize(size, size).withDomain(domain).withSeed(seed);
             Map<Grade, Integer> counts = RealismAudit.gradeCounts(config, count);
-            out.printf("%-6s grades of %d images (%dx%d, seed %d; configured GOOD %.2f FAIR %.2f): GOOD %.3f FAIR %.3f POOR %.3f%n",
+            out.printf(
+                    "%-6s grades of %d images (%dx%d, seed %d; configured GOOD %.2f FAIR %.2f): GOOD %.3f FAIR %.3f POOR %.3f%n",
                     domain.name(), count, size, size, seed, config.goodShare(), config.fairShare(),
                     counts.get(Grade.GOOD) / (double) count, counts.get(Grade.FAIR) / (double) count,
                     counts.get(Grade.POOR) / (double) count);

@@ -48,7 +48,8 @@ public record CaptureHeaders(String contentType, String idempotencyKey, String s
     /** Kafka record headers, values in UTF-8. */
     public List<Header> kafkaHeaders() {
         List<Header> headers = new ArrayList<>(5);
-        kafkaNames().forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        kafkaNames()
+                .forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         return headers;
     }
 

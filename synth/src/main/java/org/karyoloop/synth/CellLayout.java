@@ -95,7 +95,8 @@ final class CellLayout {
             double outY = anchor.centreY() - my;
             double norm = Math.max(1e-9, Math.sqrt(outX * outX + outY * outY));
             double offset = cell.rx() * (0.4 + 0.7 * random.nextDouble());
-            cell = new Cell(cell.kind(), anchor.centreX() + offset * outX / norm, anchor.centreY() + offset * outY / norm,
+            cell = new Cell(cell.kind(), anchor.centreX() + offset * outX / norm,
+                    anchor.centreY() + offset * outY / norm,
                     cell.rx(), cell.ry(), cell.angle(), cell.absorbance(), cell.seed());
             int miss = Math.abs(roughlyCovered(cell, chromosomes) - wanted);
             if (miss < bestMiss) {

@@ -134,7 +134,8 @@ final class Chromosome {
      * enough to place touching pairs, conservative-free because half-widths are interpolated.
      */
     static double clearance(Chromosome a, Chromosome b, double enough) {
-        double boxGap = Math.max(Math.max(a.minX - b.maxX, b.minX - a.maxX), Math.max(a.minY - b.maxY, b.minY - a.maxY));
+        double boxGap = Math.max(Math.max(a.minX - b.maxX, b.minX - a.maxX),
+                Math.max(a.minY - b.maxY, b.minY - a.maxY));
         if (boxGap > enough) {
             return boxGap;
         }

@@ -82,7 +82,7 @@ public final class DomainSpec {
             String v = e.getValue();
             try {
                 switch (e.getKey()) {
-                    case "base" -> { }
+                    case "base" -> {}
                     case "modality" -> modality = Modality.parse(v);
                     case "white-good" -> whiteGood = Double.parseDouble(v);
                     case "white-fair" -> whiteFair = Double.parseDouble(v);

@@ -41,7 +41,8 @@ final class GenerateCommand {
                 SpreadTruth truth = encoded.image().truth();
                 Grade label = model == null ? null
                         : model.label(truth, Seeds.random(config.streamSeed(), encoded.image().index(), Seeds.LABEL));
-                manifest.write(encoded.manifestEntry(config.seed(), file, label, model == null ? "none" : model.name()));
+                manifest.write(
+                        encoded.manifestEntry(config.seed(), file, label, model == null ? "none" : model.name()));
                 grades.merge(truth.grade(), 1, Integer::sum);
             });
         }

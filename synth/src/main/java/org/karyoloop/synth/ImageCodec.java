@@ -94,7 +94,8 @@ public final class ImageCodec {
     /** The pixels after a trip through JPEG at a quality, to give a domain compression artefacts. */
     public static byte[] jpegRoundTrip(byte[] pixels, int width, int height, int quality) {
         try {
-            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(jpeg(toImage(pixels, width, height), quality)));
+            BufferedImage decoded = ImageIO
+                    .read(new ByteArrayInputStream(jpeg(toImage(pixels, width, height), quality)));
             BufferedImage gray = decoded.getType() == BufferedImage.TYPE_BYTE_GRAY ? decoded : convert(decoded);
             return ((DataBufferByte) gray.getRaster().getDataBuffer()).getData().clone();
         } catch (IOException e) {

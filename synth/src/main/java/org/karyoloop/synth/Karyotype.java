@@ -76,7 +76,8 @@ final class Karyotype {
             double width = dark ? 1.5 + 5.5 * random.nextDouble() : 1.5 + 5.0 * random.nextDouble();
             double density;
             if (dark) {
-                density = random.nextDouble() < 0.25 ? 0.55 + 0.15 * random.nextDouble() : 0.8 + 0.2 * random.nextDouble();
+                density = random.nextDouble() < 0.25 ? 0.55 + 0.15 * random.nextDouble()
+                        : 0.8 + 0.2 * random.nextDouble();
             } else {
                 density = 0.22 + 0.18 * random.nextDouble();
             }

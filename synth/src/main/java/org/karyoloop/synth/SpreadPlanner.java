@@ -22,7 +22,7 @@ final class SpreadPlanner {
         Grade target = slide.drawGrade(random);
         Draft draft = new Draft(target, slide, random);
         switch (target) {
-            case GOOD -> { }
+            case GOOD -> {}
             case FAIR -> draft.fair();
             case POOR -> draft.poor();
         }

@@ -67,8 +67,10 @@ final class TruthMeasurer {
                 case DEBRIS -> debris++;
             }
         }
-        return new SpreadTruth(count, Math.min(count, QualityScore.COMPLETE_COUNT) / (double) QualityScore.COMPLETE_COUNT,
-                touches, overlaps, covered, referenceBlur, contrast, plan.condensation(), meanLength, nuclei, bloodCells,
+        return new SpreadTruth(count,
+                Math.min(count, QualityScore.COMPLETE_COUNT) / (double) QualityScore.COMPLETE_COUNT,
+                touches, overlaps, covered, referenceBlur, contrast, plan.condensation(), meanLength, nuclei,
+                bloodCells,
                 debris, plan.white(), plan.backgroundLevel(), plan.noise(), plan.target(), score.mainDefect(),
                 score.score(), score.grade());
     }

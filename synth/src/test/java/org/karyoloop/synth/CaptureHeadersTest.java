@@ -65,8 +65,10 @@ class CaptureHeadersTest {
 
     @Test
     void aSlideStaysUnderOneMicroscope() {
-        SpreadGenerator generator = new SpreadGenerator(GeneratorConfig.defaults().withSize(64, 64).withImagesPerSlide(2));
-        assertEquals(MicroscopeCommand.sourceOf(generator.generate(0), 3), MicroscopeCommand.sourceOf(generator.generate(1), 3));
+        SpreadGenerator generator = new SpreadGenerator(
+                GeneratorConfig.defaults().withSize(64, 64).withImagesPerSlide(2));
+        assertEquals(MicroscopeCommand.sourceOf(generator.generate(0), 3),
+                MicroscopeCommand.sourceOf(generator.generate(1), 3));
         assertEquals("microscope-1", MicroscopeCommand.sourceOf(generator.generate(0), 3));
         assertEquals("microscope-2", MicroscopeCommand.sourceOf(generator.generate(2), 3));
     }

@@ -59,8 +59,10 @@ class GenerateCommandTest {
 
     @Test
     void jpegFormatWritesJpegFiles() throws Exception {
-        assertEquals(0, synth("generate", "--out", folder.toString(), "--count", "1", "--size", "96", "--format", "jpeg"));
-        ManifestEntry entry = ManifestWriter.fromJson(Files.readAllLines(folder.resolve(ManifestWriter.FILE_NAME)).get(0));
+        assertEquals(0,
+                synth("generate", "--out", folder.toString(), "--count", "1", "--size", "96", "--format", "jpeg"));
+        ManifestEntry entry = ManifestWriter
+                .fromJson(Files.readAllLines(folder.resolve(ManifestWriter.FILE_NAME)).get(0));
         assertTrue(entry.file().endsWith(".jpg"));
         assertEquals("image/jpeg", entry.contentType());
         byte[] bytes = Files.readAllBytes(folder.resolve(entry.file()));

@@ -44,8 +44,8 @@ class LabelModelTest {
         int agree = 0;
         for (int i = 0; i < DRAWS; i++) {
             Grade trueGrade = Grade.values()[i % 3];
-            if (doctor.label(trueGrade, trueGrade == Grade.GOOD ? 100 : trueGrade == Grade.FAIR ? 90 : 40, random)
-                    == trueGrade) {
+            if (doctor.label(trueGrade, trueGrade == Grade.GOOD ? 100 : trueGrade == Grade.FAIR ? 90 : 40,
+                    random) == trueGrade) {
                 agree++;
             }
         }

@@ -57,7 +57,8 @@ class MicroscopeTest {
             assertEquals(5, lines.size());
             for (String line : lines) {
                 ManifestEntry entry = ManifestWriter.fromJson(line);
-                Received match = received.stream().filter(r -> r.key().equals(entry.sha256())).findFirst().orElseThrow();
+                Received match = received.stream().filter(r -> r.key().equals(entry.sha256())).findFirst()
+                        .orElseThrow();
                 assertEquals("image/png", match.contentType());
                 assertEquals(entry.slide(), match.slide());
                 assertEquals(entry.sourceId(), match.source());
@@ -79,8 +80,10 @@ class MicroscopeTest {
         });
         server.start();
         try {
-            int code = SynthCli.run(new String[] {"microscope", "--rest", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "--rate", "50", "--count", "2", "--size", "64", "--manifest", folder.resolve("m.jsonl").toString()},
+            int code = SynthCli.run(
+                    new String[] {"microscope", "--rest", "http://127.0.0.1:" + server.getAddress().getPort(),
+                        "--rate", "50", "--count", "2", "--size", "64", "--manifest",
+                        folder.resolve("m.jsonl").toString()},
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
             assertEquals(1, code);

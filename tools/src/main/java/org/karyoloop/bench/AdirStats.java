@@ -108,7 +108,8 @@ public final class AdirStats {
             double[] row = {background, noise, chromMedian, percentile(in, 0.95), truth.chromosomes(),
                 truth.touchingPairs(), truth.overlappingPairs(), nuclei[0], nuclei[1]};
             rows.add(row);
-            System.out.printf(Locale.ROOT, "%s,%.1f,%.2f,%.1f,%.1f,%d,%d,%d,%d,%d%n", cell.name(), row[0], row[1], row[2],
+            System.out.printf(Locale.ROOT, "%s,%.1f,%.2f,%.1f,%.1f,%d,%d,%d,%d,%d%n", cell.name(), row[0], row[1],
+                    row[2],
                     row[3], truth.chromosomes(), truth.touchingPairs(), truth.overlappingPairs(), nuclei[0], nuclei[1]);
             if (perChrom.length == 0) {
                 continue;
@@ -126,7 +127,8 @@ public final class AdirStats {
         }
         System.out.println(summary("chromosome_length_px", lengths));
         System.out.println(summary("chromosome_width_px", widths));
-        StringBuilder s = new StringBuilder("edge profile (mean gray at distance -6..+6 px from the outline, inside first):");
+        StringBuilder s = new StringBuilder(
+                "edge profile (mean gray at distance -6..+6 px from the outline, inside first):");
         for (double e : edge) {
             s.append(String.format(Locale.ROOT, " %.1f", e / edgeCells));
         }

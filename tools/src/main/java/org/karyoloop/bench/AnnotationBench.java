@@ -69,8 +69,10 @@ public final class AnnotationBench {
         double trivialRate = trivial.length / (double) phase.toSeconds();
         System.out.printf("capacity, no think time: %d cycles in %ds; claim+submit p50 %.1f ms, p99 %.1f ms%n",
                 capacity.length, phase.toSeconds(), pct(capacity, 50), pct(capacity, 99));
-        System.out.printf("%d doctors at work, %d ms mean think time: %d cycles in %ds (%.1f/s); claim+submit p50 %.1f ms,"
-                + " p99 %.1f ms%n", clients.size(), think, atWork.length, atWorkPhase.toSeconds(),
+        System.out.printf(
+                "%d doctors at work, %d ms mean think time: %d cycles in %ds (%.1f/s); claim+submit p50 %.1f ms,"
+                        + " p99 %.1f ms%n",
+                clients.size(), think, atWork.length, atWorkPhase.toSeconds(),
                 atWork.length / (double) atWorkPhase.toSeconds(), pct(atWork, 50), pct(atWork, 99));
         System.out.printf("GET /api/me: %d in %ds; p50 %.1f ms, p99 %.1f ms%n", trivial.length, phase.toSeconds(),
                 pct(trivial, 50), pct(trivial, 99));

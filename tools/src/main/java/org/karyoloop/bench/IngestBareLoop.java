@@ -150,8 +150,8 @@ final class IngestBareLoop {
 
     /** The calling thread's CPU time in nanoseconds. */
     static final class CpuClock {
-        private static final java.lang.management.ThreadMXBean THREADS =
-                java.lang.management.ManagementFactory.getThreadMXBean();
+        private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+                .getThreadMXBean();
 
         private CpuClock() {
         }

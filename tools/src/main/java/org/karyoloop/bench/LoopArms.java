@@ -185,7 +185,7 @@ final class LoopArms {
                 .withLearningRate(5e-4f).withSampling(true, true, b.num("round-samples", 2000))
                 .withBlurShare(b.blurShare).withCalibrationZ(b.calibrationZ);
         return new SpreadTrainer(b.recipe(), o, b.architecture).train(train, val, pre.artifact(), () -> false,
-                e -> { });
+                e -> {});
     }
 
 }

@@ -142,7 +142,8 @@ public final class QualityBench {
         int nPool = num("pool", 4000);
         int nTest = num("test", 2000);
         GeneratorConfig legacyConfig = base.withDomain(Domain.legacy()).withSeed(11);
-        legacy = SynthSet.load(cacheFile(cache, "legacy", tag, legacyConfig, nLegacy), legacyConfig, nLegacy, recipe, inputSize, LabelModel.named("legacy"),
+        legacy = SynthSet.load(cacheFile(cache, "legacy", tag, legacyConfig, nLegacy), legacyConfig, nLegacy, recipe,
+                inputSize, LabelModel.named("legacy"),
                 true,
                 threads);
         Domain poolDomain = domain("pool-domain");
@@ -156,7 +157,8 @@ public final class QualityBench {
         System.out.printf(Locale.ROOT, "pool domain %s (%s), test domain %s (%s)%n", poolDomain.name(),
                 poolDomain.modality().wire(), testDomain.name(), testDomain.modality().wire());
         System.out.printf(Locale.ROOT, "data: legacy %d, pool %d, test %d (GOOD in test: %d), render %d², input %d²%s,"
-                + " %s, blur share %.2f, ready after %.0f s%n", nLegacy, nPool, nTest, count(test, 0), render, inputSize,
+                + " %s, blur share %.2f, ready after %.0f s%n", nLegacy, nPool, nTest, count(test, 0), render,
+                inputSize,
                 crop ? " cropped to the spread" : "", architecture, blurShare, secs(start));
 
         List<Row> rows = new ArrayList<>();
@@ -210,7 +212,7 @@ public final class QualityBench {
         }
         TrainerOptions o = TrainerOptions.defaults().withEpochs(num("naive-epochs", 4))
                 .withLoss(LossKind.CROSS_ENTROPY).withSampling(false, false, 0);
-        TrainedModel m = new SpreadTrainer(inputSize, o).train(train, val, null, () -> false, e -> { });
+        TrainedModel m = new SpreadTrainer(inputSize, o).train(train, val, null, () -> false, e -> {});
         float[][] p = predict(m.artifact(), test.inputs(true), SpreadTrainer.ARCHITECTURE,
                 PreprocessRecipe.standard(inputSize));
         int[] labels = trueLabels(test);

@@ -59,7 +59,8 @@ public final class QualityCeiling {
                 java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(input, input,
                         java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
                 img.getRaster().setDataElements(0, 0, input, input, test.normalised[i]);
-                javax.imageio.ImageIO.write(img, "png", dir.resolve("test-" + i + "-g" + test.trueGrade[i] + ".png").toFile());
+                javax.imageio.ImageIO.write(img, "png",
+                        dir.resolve("test-" + i + "-g" + test.trueGrade[i] + ".png").toFile());
             }
         }
         System.out.printf(Locale.ROOT, "data after %.0f s: train %d (GOOD %d), test %d (GOOD %d)%n",
@@ -155,8 +156,10 @@ public final class QualityCeiling {
             }
         }
         double auc = (double) pairs / ((long) positives * (order.length - positives));
-        System.out.printf(Locale.ROOT, "RESULT %s auc_good=%.3f precision_at_recall_0.5=%.3f recall_at_precision_0.9=%.3f"
-                + " false_good_before_half: fair=%d poor=%d%n", what, auc, precisionAtHalf, recallAt90, fpGrades[1],
+        System.out.printf(Locale.ROOT,
+                "RESULT %s auc_good=%.3f precision_at_recall_0.5=%.3f recall_at_precision_0.9=%.3f"
+                        + " false_good_before_half: fair=%d poor=%d%n",
+                what, auc, precisionAtHalf, recallAt90, fpGrades[1],
                 fpGrades[2]);
     }
 }

@@ -248,7 +248,8 @@ public final class RealBench {
         int n = Math.max(1, rs.size());
         return String.format(Locale.ROOT,
                 "count_within2=%.3f count_mae=%.2f clusters_f1=%.3f cells=%d (count_bias=%+.2f clusters_precision=%.3f "
-                        + "clusters_recall=%.3f clusters_per_cell_mae=%.2f)", within2 / (double) n, mae / n, f1,
+                        + "clusters_recall=%.3f clusters_per_cell_mae=%.2f)",
+                within2 / (double) n, mae / n, f1,
                 rs.size(), bias / n, precision, recall, clusterMae / n);
     }
 

@@ -67,8 +67,10 @@ public final class RealGradeBench {
         for (RealCell c : real) {
             (c.test() ? mixTest : mixTune)[c.truth().grade().ordinal()]++;
         }
-        System.out.printf(Locale.ROOT, "real cells: %d labelled; truth grades GOOD/FAIR/POOR tuning slides (odd) %d/%d/%d,"
-                + " test slides (even) %d/%d/%d%n", real.size(), mixTune[0], mixTune[1], mixTune[2], mixTest[0],
+        System.out.printf(Locale.ROOT,
+                "real cells: %d labelled; truth grades GOOD/FAIR/POOR tuning slides (odd) %d/%d/%d,"
+                        + " test slides (even) %d/%d/%d%n",
+                real.size(), mixTune[0], mixTune[1], mixTune[2], mixTest[0],
                 mixTest[1], mixTest[2]);
         for (RealCell c : real) {
             System.out.printf(Locale.ROOT, "  %s %s score %d %s (%s)%n", c.name(), c.test() ? "test" : "tune",
@@ -122,7 +124,7 @@ public final class RealGradeBench {
         PreprocessRecipe recipe = SpreadNet.recipe(SpreadNet.MEASURES, 96, false);
         TrainerOptions o = TrainerOptions.defaults().withEpochs(epochs);
         TrainedModel m = new SpreadTrainer(recipe, o, SpreadNet.MEASURES).train(train, val, null, () -> false,
-                e -> { });
+                e -> {});
         double threshold = m.calibration().threshold();
         float[][] p = new QualityBench(new String[0]).predict(m.artifact(), testInputs, SpreadNet.MEASURES, recipe);
         Evaluation e = Evaluation.of(p, testLabels, threshold);

@@ -76,7 +76,8 @@ public final class RealismBench {
                 syntheticShown.add(image);
             }
         }
-        System.out.printf(Locale.ROOT, "real: %d cells from %s; synthetic: %d spreads of domain %s (%s) at %dx%d, seed %d%n",
+        System.out.printf(Locale.ROOT,
+                "real: %d cells from %s; synthetic: %d spreads of domain %s (%s) at %dx%d, seed %d%n",
                 real.size(), cases, synthetic.size(), domain.name(), domain.modality().wire(), width, height, seed);
         System.out.printf(Locale.ROOT, "%-26s %10s %10s %10s %10s %6s%n", "measurement", "real p50", "synth p50",
                 "real p10-90", "synth p10-90", "KS");
@@ -91,7 +92,8 @@ public final class RealismBench {
         }
         ImageIO.write(distributions(real, synthetic, ks), "png", out.resolve("realism-distributions.png").toFile());
         ImageIO.write(sideBySide(realShown, syntheticShown), "png", out.resolve("realism-sheet.png").toFile());
-        System.out.println("pictures: " + out.resolve("realism-distributions.png") + ", " + out.resolve("realism-sheet.png"));
+        System.out.println(
+                "pictures: " + out.resolve("realism-distributions.png") + ", " + out.resolve("realism-sheet.png"));
         double[] sorted = ks.clone();
         Arrays.sort(sorted);
         double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]

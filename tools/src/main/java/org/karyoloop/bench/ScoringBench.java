@@ -69,8 +69,8 @@ public final class ScoringBench {
     /** The modality ingest would have recorded, per image (by SHA-256). */
     private static final Map<String, String> MODALITY = new HashMap<>();
     /** CPU nanoseconds of the bare loop's stages: decode, measure (preprocess), infer (the predicting thread). */
-    private static final java.util.concurrent.atomic.AtomicLongArray BARE_CPU =
-            new java.util.concurrent.atomic.AtomicLongArray(3);
+    private static final java.util.concurrent.atomic.AtomicLongArray BARE_CPU = new java.util.concurrent.atomic.AtomicLongArray(
+            3);
 
     private ScoringBench() {
     }
@@ -349,7 +349,8 @@ public final class ScoringBench {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>("models.rollout", modelName, JSON.writeValueAsBytes(
                     new RolloutStateChanged(UUID.randomUUID(), Instant.now(), 1, modelName, "v1", null, 0, null, 0,
-                            false, "bench", "benchmark")))).get();
+                            false, "bench", "benchmark"))))
+                    .get();
         }
     }
 

@@ -171,7 +171,8 @@ public final class FaultDriver {
         String[] grades = {"GOOD", "FAIR", "POOR"};
         int n = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new ByteArraySerializer()); var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new ByteArraySerializer());
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(
                         System.in, StandardCharsets.UTF_8))) {
             for (String id = in.readLine(); id != null; id = in.readLine()) {
                 if (id.isBlank()) {
