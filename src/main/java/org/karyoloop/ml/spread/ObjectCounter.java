@@ -29,8 +29,10 @@ public final class ObjectCounter {
     public static final int CLASSES = 6;
     /** The last class: this many chromosomes or more. */
     public static final int MANY = 5;
-    /** The classpath resource with the fitted model. */
+    /** The classpath resource with the model for fluorescence (and fluorescence stored inverted). */
     public static final String RESOURCE = "object-counter.txt";
+    /** The classpath resource with the model for bright-field. */
+    public static final String BRIGHTFIELD_RESOURCE = "object-counter-brightfield.txt";
 
     private final double[] mean;
     private final double[] scale;
@@ -42,14 +44,23 @@ public final class ObjectCounter {
         this.weights = weights;
     }
 
-    /** The fitted model shipped with karyoloop. */
-    public static ObjectCounter standard() {
-        return Standard.MODEL;
+    /**
+     * The fitted model shipped with karyoloop for images of {@code modality}: bright-field chromosome bodies are
+     * cut from a band-smoothed field and look unlike fluorescent ones, so each modality has its own fit.
+     */
+    public static ObjectCounter standard(Modality modality) {
+        return modality == Modality.BRIGHTFIELD ? Standard.BRIGHTFIELD : Standard.FLUORESCENCE;
     }
 
-    /** Loads the shipped model on first use. */
+    /** The classpath resource of {@link #standard(Modality)}'s model. */
+    public static String resource(Modality modality) {
+        return modality == Modality.BRIGHTFIELD ? BRIGHTFIELD_RESOURCE : RESOURCE;
+    }
+
+    /** Loads the shipped models on first use. */
     private static final class Standard {
-        static final ObjectCounter MODEL = load();
+        static final ObjectCounter FLUORESCENCE = load(RESOURCE);
+        static final ObjectCounter BRIGHTFIELD = load(BRIGHTFIELD_RESOURCE);
     }
 
     /** Class probabilities for {@code features} (length {@link #FEATURES}). */
@@ -126,10 +137,10 @@ public final class ObjectCounter {
         return new ObjectCounter(rows.get(0), rows.get(1), w);
     }
 
-    private static ObjectCounter load() {
-        try (InputStream in = ObjectCounter.class.getResourceAsStream(RESOURCE)) {
+    private static ObjectCounter load(String resource) {
+        try (InputStream in = ObjectCounter.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE + " beside " + ObjectCounter.class);
+                throw new IllegalStateException("missing resource " + resource + " beside " + ObjectCounter.class);
             }
             return read(in);
         } catch (IOException e) {

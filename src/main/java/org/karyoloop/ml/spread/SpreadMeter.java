@@ -34,7 +34,7 @@ public final class SpreadMeter {
         Modality m = modality != null ? modality : ModalityDetector.detect(image);
         StainField field = StainField.of(image, m);
         SpreadObjects objects = SpreadObjects.of(field);
-        Census census = Census.of(objects, ObjectCounter.standard());
+        Census census = Census.of(objects, ObjectCounter.standard(m));
         float[] features = Measurements.of(objects, census);
         NotSpreadReason reason = SpreadVerdict.judge(image, objects, census);
         SpreadMeasurement result = new SpreadMeasurement(m, census.chromosomes(), census.clusters(), reason == null,

@@ -72,6 +72,20 @@ public final class SpreadGenerator {
 
     /** Image {@code index} of the stream. */
     public SyntheticImage generate(long index) {
+        return draw(index, null);
+    }
+
+    /**
+     * Image {@code index} of the stream (the same as {@link #generate}) with its chromosome masks as a label raster.
+     */
+    public LabelledSpread generateLabelled(long index) {
+        List<ChromosomeMask> masks = new ArrayList<>();
+        SyntheticImage image = draw(index, masks);
+        return new LabelledSpread(image, LabelledSpread.raster(masks, image.width(), image.height()));
+    }
+
+    /** Draws image {@code index}; adds its chromosomes' masks to {@code masksOut} when given. */
+    private SyntheticImage draw(long index, List<ChromosomeMask> masksOut) {
         SlideFactors slide = slideOf(index);
         SplittableRandom random = Seeds.random(config.streamSeed(), index, Seeds.SPREAD);
         SpreadPlan plan = planner.plan(slide, random);
@@ -89,6 +103,9 @@ public final class SpreadGenerator {
                     domain.bandContrast()));
         }
         SpreadTruth truth = measurer.measure(plan, chromosomes, masks, cells, canvas, plan.blur());
+        if (masksOut != null) {
+            masksOut.addAll(masks);
+        }
         SplittableRandom noise = Seeds.random(config.streamSeed(), index, Seeds.NOISE);
         byte[] pixels = domain.fluorescent()
                 ? fluorescenceCamera.record(canvas, plan, domain, plan.blur() * config.pixelScale(),

@@ -94,7 +94,7 @@ public final class MeasureCost {
             long t2 = threads.getCurrentThreadCpuTime();
             SpreadObjects objects = SpreadObjects.of(field);
             long t3 = threads.getCurrentThreadCpuTime();
-            Census census = Census.of(objects, ObjectCounter.standard());
+            Census census = Census.of(objects, ObjectCounter.standard(m));
             long t4 = threads.getCurrentThreadCpuTime();
             long a0 = threads.getThreadAllocatedBytes(self);
             long t5 = threads.getCurrentThreadCpuTime();
