@@ -61,17 +61,21 @@ class OutboxCrashSafetyIT {
             assertThat(ingested.await(r -> KafkaTestClient.hasSha(r, sha), 1, Duration.ofSeconds(20))).hasSize(1);
             assertThat(pendingRowsFor(id)).isZero();
 
-            assertThat(relay.relayOnce()).isZero();
+            // the same image again is a duplicate: no new event for it (other roles of this application may still
+            // write events of their own for what they consume from the shared broker, so the relay is not idle)
             given().auth().preemptive().basic("labsys1", "labsys1-pass").contentType("image/png").body(png).when()
                     .post("/api/images").then().statusCode(200);
-            assertThat(relay.relayOnce()).isZero();
+            assertThat(pendingRowsFor(id)).isZero();
+            while (relay.relayOnce() > 0) {
+                // whatever else is pending goes out; none of it is this image's
+            }
             assertThat(ingested.drain(r -> KafkaTestClient.hasSha(r, sha), Duration.ofSeconds(2))).hasSize(1);
         }
     }
 
     private long pendingRowsFor(String imageId) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select count(*) from outbox_event where event_key = ? and published_at is null")) {
+                "select count(*) from outbox_event where event_key = ? and topic = 'images.ingested' and published_at is null")) {
             s.setString(1, imageId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
