@@ -43,6 +43,9 @@ public final class SynthCli implements Runnable {
         CommandLine cli = new CommandLine(new SynthCli());
         cli.setOut(outWriter);
         cli.setErr(errWriter);
+        // Scripts give their defaults first and pass the caller's options after them (bench/generate.sh): the last
+        // value of an option given twice wins.
+        cli.setOverwrittenOptionsAllowed(true);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             command.getErr().println("synth " + command.getCommandName() + ": " + e);
             return FAILED;

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -102,6 +103,13 @@ class SynthCliTest {
         assertEquals(Path.of("docs/images/contact-sheet.png"), sheet.file);
         assertNull(sheet.detail);
         assertEquals(4, sheet.perRow);
+    }
+
+    @Test
+    void anOptionGivenTwiceTakesItsLastValue(@TempDir Path folder) {
+        Run run = synth("generate", "--out", folder.toString(), "--count", "5", "--size", "64", "--count", "1");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("generated 1 png images (64x64"), run.out());
     }
 
     @Test
