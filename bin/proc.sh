@@ -1,5 +1,5 @@
 # Process helpers shared by kafka/*.sh and keycloak/*.sh (sourced, not run): timing, messages, a TCP probe, the
-# pid of a process a folder started, and a bounded stop.
+# pid of a process a folder started, a bounded stop, and the steps the stop scripts share.
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 # Seconds since a now_ms value, with one decimal.
@@ -49,4 +49,29 @@ stop_process() {
     while ! process_gone "$pid" && ((SECONDS < deadline)); do sleep 0.1; done
     process_gone "$pid" || die "$name pid $pid survived SIGKILL for 10s"
   fi
+}
+
+# wipe_flag ARG: what a stop script's one optional argument asks: false for none, true for --wipe; dies with the
+# usage otherwise.
+wipe_flag() {
+  case "${1:-}" in
+    "") echo false ;;
+    --wipe) echo true ;;
+    *) die "usage: $0 [--wipe]" ;;
+  esac
+}
+
+# stop_started NAME PID PID_FILE TIMEOUT FROM: stops PID (the one FROM started, found through PID_FILE; empty when
+# none runs) as stop_process does, removes PID_FILE and says what it did. False when nothing was running.
+stop_started() {
+  local name="$1" pid="$2" pid_file="$3" timeout="$4" from="$5" started_at
+  if [[ -z "$pid" ]]; then
+    rm -f "$pid_file"
+    echo "No $name started from $from is running."
+    return 1
+  fi
+  started_at=$(now_ms)
+  stop_process "$pid" "$timeout" "$name"
+  rm -f "$pid_file"
+  echo "Stopped $name pid $pid in $(since "$started_at")s."
 }

@@ -6,26 +6,10 @@
 set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/common.sh"
 
-wipe=false
-case "${1:-}" in
-  "") ;;
-  --wipe) wipe=true ;;
-  *) die "usage: $0 [--wipe]" ;;
-esac
-stop_timeout="${KAFKA_STOP_TIMEOUT:-30}"
-
-pid="$(our_broker_pid)"
-if [[ -z "$pid" ]]; then
-  rm -f "$KAFKA_PID_FILE"
-  echo "No broker started from $KAFKA_DATA_DIR is running."
-  if kafka_answers 127.0.0.1 "$KAFKA_PORT"; then
-    echo "Note: a Kafka broker answers on 127.0.0.1:$KAFKA_PORT, but not one started from here; left alone."
-  fi
-else
-  started_at=$(now_ms)
-  stop_process "$pid" "$stop_timeout" Broker
-  rm -f "$KAFKA_PID_FILE"
-  echo "Stopped broker pid $pid in $(since "$started_at")s."
+wipe=$(wipe_flag "${1:-}")
+if ! stop_started broker "$(our_broker_pid)" "$KAFKA_PID_FILE" "${KAFKA_STOP_TIMEOUT:-30}" "$KAFKA_DATA_DIR" \
+    && kafka_answers 127.0.0.1 "$KAFKA_PORT"; then
+  echo "Note: a Kafka broker answers on 127.0.0.1:$KAFKA_PORT, but not one started from here; left alone."
 fi
 
 if $wipe; then

@@ -6,24 +6,8 @@
 set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/common.sh"
 
-wipe=false
-case "${1:-}" in
-  "") ;;
-  --wipe) wipe=true ;;
-  *) die "usage: $0 [--wipe]" ;;
-esac
-stop_timeout="${KEYCLOAK_STOP_TIMEOUT:-30}"
-
-pid="$(our_keycloak_pid)"
-if [[ -z "$pid" ]]; then
-  rm -f "$KC_PID_FILE"
-  echo "No Keycloak started from $KC_HOME is running."
-else
-  started_at=$(now_ms)
-  stop_process "$pid" "$stop_timeout" Keycloak
-  rm -f "$KC_PID_FILE"
-  echo "Stopped Keycloak pid $pid in $(since "$started_at")s."
-fi
+wipe=$(wipe_flag "${1:-}")
+stop_started Keycloak "$(our_keycloak_pid)" "$KC_PID_FILE" "${KEYCLOAK_STOP_TIMEOUT:-30}" "$KC_HOME" || true
 
 if $wipe; then
   [[ -z "$(our_keycloak_pid)" ]] || die "Keycloak still running; not wiping"

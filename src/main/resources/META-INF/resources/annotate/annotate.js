@@ -3,27 +3,12 @@
 const $ = (id) => document.getElementById(id);
 const state = { current: null, next: null, busy: false, zoom: 1, x: 0, y: 0 };
 
-async function api(method, path, body) {
-  const init = { method, credentials: 'same-origin', headers: { 'X-Requested-With': 'karyoloop' } };
-  if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  const response = await fetch(path, init);
-  if (response.status === 401) {
-    showLogin(response);
-    throw new Error('signed out');
-  }
-  return response;
-}
-
 async function start() {
-  const me = await fetch('/api/me', { credentials: 'same-origin', headers: { 'X-Requested-With': 'karyoloop' } });
-  if (!me.ok) {
-    showLogin(me);
+  const me = await signedInUser();
+  if (!me) {
     return;
   }
-  $('who').textContent = (await me.json()).name;
+  $('who').textContent = me.name;
   $('login').hidden = true;
   $('work').hidden = false;
   state.current = await claim(null);
@@ -33,7 +18,7 @@ async function start() {
 }
 
 async function claim(except) {
-  const response = await api('POST', '/api/annotation/claims' + (except ? '?except=' + except : ''));
+  const response = await request('POST', '/api/annotation/claims' + (except ? '?except=' + except : ''));
   return response.status === 200 ? response.json() : null;
 }
 
@@ -91,7 +76,7 @@ function setStatus(text, done) {
 }
 
 async function progress() {
-  const response = await api('GET', '/api/annotation/progress');
+  const response = await request('GET', '/api/annotation/progress');
   if (response.ok) {
     const p = await response.json();
     $('progress').textContent = 'today: ' + p.labelledToday + ' · waiting: ' + p.waiting;
@@ -121,8 +106,8 @@ async function act(kind, grade) {
   const item = state.current;
   try {
     const response = kind === 'label'
-      ? await api('POST', '/api/annotation/items/' + item.itemId + '/label', { grade, ...answer() })
-      : await api('POST', '/api/annotation/items/' + item.itemId + '/skip', { reason: $('skip-reason').value });
+      ? await request('POST', '/api/annotation/items/' + item.itemId + '/label', { grade, ...answer() })
+      : await request('POST', '/api/annotation/items/' + item.itemId + '/skip', { reason: $('skip-reason').value });
     if (!response.ok && response.status !== 409) {
       setStatus('Not saved (' + response.status + '), try again', false);
       return;

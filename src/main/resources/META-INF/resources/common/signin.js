@@ -1,6 +1,7 @@
-// Sign-in and sign-out shared by the doctors' and operators' pages: the form posts to /j_security_check by fetch
-// (no redirect); each page defines $() and start(), which runs once the session cookie is set. With the lab's
-// identity provider (the service's 401 challenge says OpenIdConnect) the browser signs in on the provider's page instead.
+// Sign-in, sign-out and API requests shared by the doctors' and operators' pages: the form posts to
+// /j_security_check by fetch (no redirect); each page defines $() and start(), which runs once the session cookie is
+// set. With the lab's identity provider (the service's 401 challenge says OpenIdConnect) the browser signs in on the
+// provider's page instead.
 
 // This page's name (annotate or operate): where the identity provider sends the browser back to.
 function pageName() {
@@ -45,4 +46,30 @@ async function signOut() {
     }
   }
   showLogin();
+}
+
+// A request to the service's API with the session cookie and the header the service asks of scripts, and a JSON
+// body when one is given. A 401 shows the sign-in form (or goes to the identity provider) and throws.
+async function request(method, path, body) {
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'karyoloop' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  if (response.status === 401) {
+    showLogin(response);
+    throw new Error('signed out');
+  }
+  return response;
+}
+
+// The signed-in user (GET /api/me: name and roles), or null once the sign-in form is shown.
+async function signedInUser() {
+  const me = await fetch('/api/me', { credentials: 'same-origin', headers: { 'X-Requested-With': 'karyoloop' } });
+  if (!me.ok) {
+    showLogin(me);
+    return null;
+  }
+  return me.json();
 }

@@ -8,17 +8,9 @@ const ui = { model: null, state: null, versions: [], pending: null, timer: null 
 const WINDOWS = { '1h': 'bucket=5m&buckets=12', '6h': 'bucket=15m&buckets=24', '1d': 'bucket=1h&buckets=24',
   '7d': 'bucket=6h&buckets=28' };
 
+// A JSON request (request() in common/signin.js) whose error answers throw with the problem's title and detail.
 async function api(method, path, body) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'karyoloop' } };
-  if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  const response = await fetch(path, init);
-  if (response.status === 401) {
-    showLogin(response);
-    throw new Error('signed out');
-  }
+  const response = await request(method, path, body);
   if (!response.ok) {
     const error = new Error(await problemText(response));
     error.status = response.status;
@@ -44,12 +36,10 @@ function showError(text) {
 }
 
 async function start() {
-  const me = await fetch('/api/me', { credentials: 'same-origin', headers: { 'X-Requested-With': 'karyoloop' } });
-  if (!me.ok) {
-    showLogin(me);
+  const who = await signedInUser();
+  if (!who) {
     return;
   }
-  const who = await me.json();
   if (!(who.roles || []).includes('operator')) {
     $('login-error').hidden = false;
     showLogin();

@@ -6,8 +6,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,13 +17,11 @@ import org.karyoloop.events.LabelingRequested;
 import org.karyoloop.ml.spread.NotSpreadReason;
 import org.karyoloop.platform.blob.BlobStore;
 import org.karyoloop.testing.TestImages;
+import org.karyoloop.testing.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and find the three labels stored. Skipped where chromium or chromedriver is absent.
  */
 @QuarkusTest
-@EnabledIf("chromiumPresent")
+@EnabledIf("org.karyoloop.testing.HeadlessChromium#present")
 class DoctorsPageIT {
 
     @TestHTTPResource("/annotate/")
@@ -47,10 +43,6 @@ class DoctorsPageIT {
     BlobStore blobs;
     @Inject
     LabelReader labels;
-
-    static boolean chromiumPresent() {
-        return Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
-    }
 
     @Test
     void doctorSeesEachImagesModalityAndVerdictAndLabelsThreeSpreadsByKeyboard() throws Exception {
@@ -70,15 +62,7 @@ class DoctorsPageIT {
             intake.accept(r);
             requests.add(r);
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900",
-                "--user-data-dir=" + Files.createTempDirectory("karyoloop-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = HeadlessChromium.start(1280, 900);
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             browser.get(page.toString());

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +31,9 @@ import org.karyoloop.synth.Grade;
 import org.karyoloop.synth.ImageCodec;
 import org.karyoloop.synth.SpreadGenerator;
 import org.karyoloop.synth.SyntheticImage;
-import org.karyoloop.training.engine.Example;
 import org.karyoloop.training.engine.SpreadTrainer;
 import org.karyoloop.training.engine.TrainedModel;
+import org.karyoloop.training.engine.ToyExamples;
 import org.karyoloop.training.engine.TrainerOptions;
 
 /** The lab's command line: every image gets a line, unreadable ones with the decoder's reason, and non-spreads no grade. */
@@ -67,7 +66,8 @@ class KaryoloopCliTest {
 
         PreprocessRecipe recipe = PreprocessRecipe.measurements();
         TrainedModel trained = new SpreadTrainer(recipe, TrainerOptions.defaults().withEpochs(2)
-                .withSampling(true, true, 256), SpreadNet.MEASURES).train(measured(90, 1), measured(30, 2), null,
+                .withSampling(true, true, 256), SpreadNet.MEASURES).train(ToyExamples.measured(90, 1),
+                        ToyExamples.measured(30, 2), null,
                         () -> false, m -> {});
         model = dir.resolve("tiny.params");
         Files.write(model, trained.artifact());
@@ -229,20 +229,5 @@ class KaryoloopCliTest {
         ModelVersionSpec spec = new ModelVersionSpec(null, null, ArtifactFormat.DJL, null, SpreadNet.MEASURES, recipe,
                 SpreadTrainer.CLASSES, goodThreshold, Map.of(), null, ModelOrigin.TRAINED, null, "test");
         Files.writeString(file, JSON.writeValueAsString(spec));
-    }
-
-    /** Toy measurements: each class shifts one of the first three measurements, plus noise. */
-    private static List<Example> measured(int n, long seed) {
-        Random r = new Random(seed);
-        List<Example> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int label = i % 3;
-            float[] f = new float[SpreadMeter.FEATURES];
-            for (int k = 0; k < f.length; k++) {
-                f[k] = (float) r.nextGaussian() * 0.3f + (k == label ? 2f : 0f);
-            }
-            out.add(Example.of(f, true, label, 1f, false, "slide-" + (i / 10)));
-        }
-        return out;
     }
 }

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class IntensityStatsTest {
 
@@ -49,24 +53,29 @@ class IntensityStatsTest {
         }
     }
 
-    @Test
-    void whiteBackgroundIsFoundNearItsTrueLevel() {
-        Spread white = Spread.of(512, 512, 245, 4, 0.15, 1);
-
-        IntensityStats stats = IntensityStats.of(white.image());
-
-        assertEquals(245, stats.backgroundLevel(), 10);
-        assertEquals(white.trueForeground(), stats.foregroundFraction(), 0.02);
+    /**
+     * A background and its spread: white, gray, white that saturates at 255 (much of it clips), and a crowded spread
+     * that is mostly foreground.
+     */
+    static Stream<Arguments> backgrounds() {
+        return Stream.of(
+                // name, size, background level, noise sigma, coverage, seed, foreground tolerance
+                Arguments.of("white", 512, 245, 4, 0.15, 1, 0.02),
+                Arguments.of("gray", 512, 185, 5, 0.15, 2, 0.02),
+                Arguments.of("clipped white", 512, 252, 6, 0.12, 5, 0.02),
+                Arguments.of("crowded", 400, 190, 4, 0.55, 6, 0.03));
     }
 
-    @Test
-    void grayBackgroundIsFoundNearItsTrueLevel() {
-        Spread gray = Spread.of(512, 512, 185, 5, 0.15, 2);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backgrounds")
+    void theBackgroundIsFoundNearItsTrueLevelAndTheForegroundCounted(String name, int size, int background,
+            double noise, double coverage, long seed, double foregroundTolerance) {
+        Spread spread = Spread.of(size, size, background, noise, coverage, seed);
 
-        IntensityStats stats = IntensityStats.of(gray.image());
+        IntensityStats stats = IntensityStats.of(spread.image());
 
-        assertEquals(185, stats.backgroundLevel(), 10);
-        assertEquals(gray.trueForeground(), stats.foregroundFraction(), 0.02);
+        assertEquals(background, stats.backgroundLevel(), 10);
+        assertEquals(spread.trueForeground(), stats.foregroundFraction(), foregroundTolerance);
     }
 
     /** The legacy domain shift: white (good, legacy) vs gray (new microscopes) must be told apart. */
@@ -77,26 +86,6 @@ class IntensityStatsTest {
             int gray = IntensityStats.of(Spread.of(400, 400, 180, 4, coverage, 4).image()).backgroundLevel();
             assertTrue(white - gray > 45, "coverage " + coverage + ": white " + white + " vs gray " + gray);
         }
-    }
-
-    @Test
-    void clippedWhiteBackgroundStillCountsForeground() {
-        Spread clipped = Spread.of(512, 512, 252, 6, 0.12, 5); // much of the background saturates at 255
-
-        IntensityStats stats = IntensityStats.of(clipped.image());
-
-        assertEquals(252, stats.backgroundLevel(), 10);
-        assertEquals(clipped.trueForeground(), stats.foregroundFraction(), 0.02);
-    }
-
-    @Test
-    void crowdedSpreadWithMostlyForegroundStillFindsTheBackground() {
-        Spread crowded = Spread.of(400, 400, 190, 4, 0.55, 6);
-
-        IntensityStats stats = IntensityStats.of(crowded.image());
-
-        assertEquals(190, stats.backgroundLevel(), 10);
-        assertEquals(crowded.trueForeground(), stats.foregroundFraction(), 0.03);
     }
 
     @Test

@@ -2,23 +2,17 @@ package org.karyoloop.imaging;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
-import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Generates small encoded images with known pixel values, so tests need no binary fixtures in the repository. */
 final class TestImages {
@@ -77,16 +71,8 @@ final class TestImages {
 
     /** 8-bit palette whose entries are coloured, so the palette's luminance (not the index) must be used. */
     static BufferedImage palette() {
-        byte[] red = new byte[256];
-        byte[] green = new byte[256];
-        byte[] blue = new byte[256];
-        for (int i = 0; i < 256; i++) {
-            red[i] = (byte) (255 - i);
-            green[i] = (byte) i;
-            blue[i] = (byte) (i / 2);
-        }
-        IndexColorModel icm = new IndexColorModel(8, 256, red, green, blue);
-        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_INDEXED, icm);
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_INDEXED,
+                org.karyoloop.testing.TestImages.colouredPalette());
         WritableRaster r = image.getRaster();
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {
@@ -103,79 +89,44 @@ final class TestImages {
     }
 
     static byte[] write(BufferedImage image, String format) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            if (!ImageIO.write(image, format, out)) {
-                throw new IllegalStateException("no writer for " + format);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.karyoloop.testing.TestImages.encode(image, format);
     }
 
     /** TIFF with the given compression ("LZW", "Deflate", null for none) and byte order. */
     static byte[] tiff(String compression, ByteOrder order, BufferedImage... pages) {
-        try {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                out.setByteOrder(order);
-                writer.setOutput(out);
-                ImageWriteParam param = writer.getDefaultWriteParam();
-                if (compression != null) {
-                    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                    param.setCompressionType(compression);
-                }
-                writer.prepareWriteSequence(null);
-                for (BufferedImage page : pages) {
-                    writer.writeToSequence(new IIOImage(page, null, null), param);
-                }
-                writer.endWriteSequence();
-            } finally {
-                writer.dispose();
+        return org.karyoloop.testing.TestImages.encode("tiff", writer -> {
+            ((ImageOutputStream) writer.getOutput()).setByteOrder(order);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (compression != null) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionType(compression);
             }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            writer.prepareWriteSequence(null);
+            for (BufferedImage page : pages) {
+                writer.writeToSequence(new IIOImage(page, null, null), param);
+            }
+            writer.endWriteSequence();
+        });
     }
 
     static byte[] jpeg(BufferedImage image, float quality) {
-        try {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                ImageWriteParam param = writer.getDefaultWriteParam();
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(quality);
-                writer.write(null, new IIOImage(image, null, null), param);
-            } finally {
-                writer.dispose();
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return jpeg(new IIOImage(image, null, null), param -> {
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+        });
     }
 
     static byte[] progressiveJpeg(BufferedImage image) {
-        try {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                ImageWriteParam param = writer.getDefaultWriteParam();
-                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-                writer.write(null, new IIOImage(image, null, null), param);
-            } finally {
-                writer.dispose();
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return jpeg(new IIOImage(image, null, null), param -> param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT));
+    }
+
+    /** The JDK's JPEG writer's bytes of {@code image}, with {@code settings} applied to its default parameters. */
+    private static byte[] jpeg(IIOImage image, Consumer<ImageWriteParam> settings) {
+        return org.karyoloop.testing.TestImages.encode("jpeg", writer -> {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            settings.accept(param);
+            writer.write(null, image, param);
+        });
     }
 
     /**
@@ -191,29 +142,11 @@ final class TestImages {
                 raster.setPixel(x, y, new int[] {255, 255, 255, 255 - cmykInk(x)});
             }
         }
-        byte[] plain;
-        try {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                ImageWriteParam param = writer.getDefaultWriteParam();
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(0.95f);
-                writer.write(null, new IIOImage(raster, null, null), param);
-            } finally {
-                writer.dispose();
-            }
-            plain = bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
-        byte[] out = new byte[plain.length + app14.length];
-        System.arraycopy(plain, 0, out, 0, 2);
-        System.arraycopy(app14, 0, out, 2, app14.length);
-        System.arraycopy(plain, 2, out, 2 + app14.length, plain.length - 2);
-        return out;
+        byte[] plain = jpeg(new IIOImage(raster, null, null), param -> {
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.95f);
+        });
+        return org.karyoloop.testing.TestImages.withAdobeCmykMarker(plain);
     }
 
     /** The K ink of the CMYK JPEG at column x. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.karyoloop.rollout.persistence.EvidenceRepository;
 import org.karyoloop.rollout.persistence.RolloutEvent;
+import org.karyoloop.testing.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -25,9 +26,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * change and the history row with who and why. Skipped where chromium or chromedriver is absent.
  */
 @QuarkusTest
-@EnabledIf("chromiumPresent")
+@EnabledIf("org.karyoloop.testing.HeadlessChromium#present")
 class OperatorsPageIT {
 
     @TestHTTPResource("/operate/")
@@ -48,10 +46,6 @@ class OperatorsPageIT {
     @Inject
     EvidenceRepository evidence;
 
-    static boolean chromiumPresent() {
-        return Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
-    }
-
     @Test
     void operatorSeesTheCanaryAndRollsItBackWithAReason() throws Exception {
         String model = "page-" + UUID.randomUUID();
@@ -61,7 +55,7 @@ class OperatorsPageIT {
         seed.observations(model, "v2", "canary", now, 5, 3, 4, 2);
         seed.observations(model, "v1", "stable", now.minus(1, ChronoUnit.HOURS), 6, 1, 10, 10);
 
-        WebDriver browser = chromium();
+        WebDriver browser = HeadlessChromium.start(1400, 1000);
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             signIn(browser, wait, model);
@@ -124,7 +118,7 @@ class OperatorsPageIT {
     @Test
     void aModelWithoutARolloutWaitsForAFirstEligibleModelWithoutAnError() throws Exception {
         String model = "page-none-" + UUID.randomUUID();
-        WebDriver browser = chromium();
+        WebDriver browser = HeadlessChromium.start(1400, 1000);
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             signIn(browser, wait, model);
@@ -148,17 +142,5 @@ class OperatorsPageIT {
 
     private static String text(WebDriver d, String id) {
         return d.findElement(By.id(id)).getText();
-    }
-
-    private static WebDriver chromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("karyoloop-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 }

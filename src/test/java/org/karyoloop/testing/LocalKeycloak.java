@@ -18,7 +18,8 @@ import java.util.Map;
 public class LocalKeycloak implements QuarkusTestResourceLifecycleManager {
 
     /** The realm's issuer (keycloak/common.sh: KEYCLOAK_PORT 8180). */
-    public static final String ISSUER = "http://127.0.0.1:" + env("KEYCLOAK_PORT", "8180") + "/realms/karyoloop";
+    public static final String ISSUER = "http://127.0.0.1:" + RealInfrastructure.env("KEYCLOAK_PORT", "8180")
+            + "/realms/karyoloop";
 
     private static Map<String, String> credentials;
     private static String absent;
@@ -62,7 +63,7 @@ public class LocalKeycloak implements QuarkusTestResourceLifecycleManager {
         if (credentials != null || absent != null) {
             return;
         }
-        Path root = projectRoot();
+        Path root = RealInfrastructure.projectRoot("keycloak/start.sh");
         String version = version(root);
         boolean distributed = Files.isExecutable(root.resolve("keycloak/dist/keycloak-" + version + "/bin/kc.sh"));
         long started = System.nanoTime();
@@ -115,21 +116,5 @@ public class LocalKeycloak implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read keycloak/pom.xml", e);
         }
-    }
-
-    private static Path projectRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("keycloak/start.sh"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("keycloak/start.sh not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -60,7 +60,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         if (answers(hostPort[0], Integer.parseInt(hostPort[1]))) {
             return;
         }
-        Path root = projectRoot();
+        Path root = projectRoot("kafka/start.sh");
         run(root, "bash", "kafka/start.sh");
         run(root, "bash", "kafka/create-topics.sh");
     }
@@ -88,18 +88,20 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static Path projectRoot() {
+    /** The nearest folder at or above the working directory that holds {@code script} (the repository root). */
+    static Path projectRoot(String script) {
         Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("kafka/start.sh"))) {
+        while (dir != null && !Files.exists(dir.resolve(script))) {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("kafka/start.sh not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(script + " not found above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }
 
-    private static String env(String name, String fallback) {
+    /** The environment variable {@code name}, or {@code fallback} where it is unset or blank. */
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -2,21 +2,13 @@ package org.karyoloop.faults;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
-import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.karyoloop.testing.TestImages;
 
 /**
@@ -107,16 +99,7 @@ public final class BadInputCorpus {
     }
 
     private static BufferedImage palette(Random r, int w, int h) {
-        byte[] red = new byte[256];
-        byte[] green = new byte[256];
-        byte[] blue = new byte[256];
-        for (int i = 0; i < 256; i++) {
-            red[i] = (byte) (255 - i);
-            green[i] = (byte) i;
-            blue[i] = (byte) (i / 2);
-        }
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED,
-                new IndexColorModel(8, 256, red, green, blue));
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, TestImages.colouredPalette());
         WritableRaster raster = image.getRaster();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -134,17 +117,12 @@ public final class BadInputCorpus {
                 raster.setPixel(x, y, new int[] {255, 255, 255, 255 - x * 200 / w - r.nextInt(20)});
             }
         }
-        byte[] plain = encode(writer -> writer.write(null, new IIOImage(raster, null, null), null), "jpeg");
-        byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
-        byte[] out = new byte[plain.length + app14.length];
-        System.arraycopy(plain, 0, out, 0, 2);
-        System.arraycopy(app14, 0, out, 2, app14.length);
-        System.arraycopy(plain, 2, out, 2 + app14.length, plain.length - 2);
-        return out;
+        return TestImages.withAdobeCmykMarker(
+                TestImages.encode("jpeg", writer -> writer.write(null, new IIOImage(raster, null, null), null)));
     }
 
     private static byte[] multiPageTiff(BufferedImage... pages) {
-        return encode(writer -> {
+        return TestImages.encode("tiff", writer -> {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionType("LZW");
@@ -153,7 +131,7 @@ public final class BadInputCorpus {
                 writer.writeToSequence(new IIOImage(page, null, null), param);
             }
             writer.endWriteSequence();
-        }, "tiff");
+        });
     }
 
     /** A real PNG whose first two bytes are "XY": the signature is wrong, the rest intact. */
@@ -175,24 +153,6 @@ public final class BadInputCorpus {
     }
 
     private static byte[] write(BufferedImage image, String format) {
-        return encode(writer -> writer.write(image), format);
-    }
-
-    private interface WriterAction {
-        void run(ImageWriter writer) throws IOException;
-    }
-
-    private static byte[] encode(WriterAction action, String format) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            action.run(writer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+        return TestImages.encode(format, writer -> writer.write(image));
     }
 }

@@ -1,6 +1,7 @@
 package org.karyoloop.testing;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,9 @@ import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Small, unique test images made on the fly (every call gives different bytes). */
 public final class TestImages {
@@ -55,7 +59,8 @@ public final class TestImages {
         return image;
     }
 
-    private static byte[] encode(BufferedImage image, String format) {
+    /** The bytes of {@code image} in {@code format} by the first ImageIO writer that takes it. */
+    public static byte[] encode(BufferedImage image, String format) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (!ImageIO.write(image, format, out)) {
@@ -65,6 +70,52 @@ public final class TestImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What a test does with an ImageIO writer whose output is already set ({@link #encode(String, WriterAction)}). */
+    public interface WriterAction {
+        void run(ImageWriter writer) throws IOException;
+    }
+
+    /** The bytes the first ImageIO writer of {@code format} writes while {@code action} runs with it. */
+    public static byte[] encode(String format, WriterAction action) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            action.run(writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** An 8-bit palette whose entries are coloured, so a reader must use the palette's luminance, not the index. */
+    public static IndexColorModel colouredPalette() {
+        byte[] red = new byte[256];
+        byte[] green = new byte[256];
+        byte[] blue = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            red[i] = (byte) (255 - i);
+            green[i] = (byte) i;
+            blue[i] = (byte) (i / 2);
+        }
+        return new IndexColorModel(8, 256, red, green, blue);
+    }
+
+    /**
+     * A four-channel JPEG with an Adobe APP14 marker (transform 0, no colour transform) spliced in after SOI, so that
+     * readers take its channels as CMYK, as Photoshop writes them. No ImageIO writer adds this marker itself.
+     */
+    public static byte[] withAdobeCmykMarker(byte[] jpeg) {
+        byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        byte[] out = new byte[jpeg.length + app14.length];
+        System.arraycopy(jpeg, 0, out, 0, 2);
+        System.arraycopy(app14, 0, out, 2, app14.length);
+        System.arraycopy(jpeg, 2, out, 2 + app14.length, jpeg.length - 2);
+        return out;
     }
 
     /**

@@ -1,12 +1,9 @@
 package org.karyoloop.platform.security;
 
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
-import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * before any check. Thread-safe.
  */
 @ApplicationScoped
-public class CachedPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+public class CachedPasswordIdentityProvider extends CachedIdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private final IdentityCache cache;
     private final SignInThrottle throttle;
@@ -30,43 +27,33 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
         this.builtin = config.mode() == SecurityConfig.Mode.BUILTIN;
     }
 
-    /** Why a user name and password fail in OIDC mode. */
-    static final String BUILTIN_OFF = "built-in users are off: sign in through the lab's identity provider";
-
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
     }
 
-    /** Ahead of quarkus-security-jpa's provider, which has the default priority (1001: higher runs first). */
     @Override
-    public int priority() {
-        return IdentityCache.PROVIDER_PRIORITY;
+    boolean builtin() {
+        return builtin;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
-            AuthenticationRequestContext context) {
-        if (!builtin) {
-            return Uni.createFrom().failure(new AuthenticationFailedException(BUILTIN_OFF));
-        }
+    SecurityIdentity identify(UsernamePasswordAuthenticationRequest request) {
         String username = request.getUsername();
         String address = address(request);
-        return context.runBlocking(() -> {
-            try {
-                throttle.check(username, address);
-            } catch (SignInThrottledException e) {
-                throw new AuthenticationFailedException(e.getMessage(), e);
-            }
-            try {
-                SecurityIdentity identity = cache.verify(username, request.getPassword().getPassword());
-                throttle.succeeded(username);
-                return identity;
-            } catch (AuthenticationFailedException e) {
-                throttle.failed(username, address);
-                throw e;
-            }
-        });
+        try {
+            throttle.check(username, address);
+        } catch (SignInThrottledException e) {
+            throw new AuthenticationFailedException(e.getMessage(), e);
+        }
+        try {
+            SecurityIdentity identity = cache.verify(username, request.getPassword().getPassword());
+            throttle.succeeded(username);
+            return identity;
+        } catch (AuthenticationFailedException e) {
+            throttle.failed(username, address);
+            throw e;
+        }
     }
 
     private static String address(UsernamePasswordAuthenticationRequest request) {

@@ -1,11 +1,7 @@
 package org.karyoloop.platform.security;
 
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -14,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * cookie admits nobody. Thread-safe.
  */
 @ApplicationScoped
-public class CachedTrustedIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+public class CachedTrustedIdentityProvider extends CachedIdentityProvider<TrustedAuthenticationRequest> {
 
     private final IdentityCache cache;
     private final boolean builtin;
@@ -29,19 +25,13 @@ public class CachedTrustedIdentityProvider implements IdentityProvider<TrustedAu
         return TrustedAuthenticationRequest.class;
     }
 
-    /** Ahead of quarkus-security-jpa's provider, which has the default priority (1001: higher runs first). */
     @Override
-    public int priority() {
-        return IdentityCache.PROVIDER_PRIORITY;
+    boolean builtin() {
+        return builtin;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
-            AuthenticationRequestContext context) {
-        if (!builtin) {
-            return Uni.createFrom()
-                    .failure(new AuthenticationFailedException(CachedPasswordIdentityProvider.BUILTIN_OFF));
-        }
-        return context.runBlocking(() -> cache.trusted(request.getPrincipal()));
+    SecurityIdentity identify(TrustedAuthenticationRequest request) {
+        return cache.trusted(request.getPrincipal());
     }
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.karyoloop.ml.SpreadNet;
 import org.karyoloop.ml.preprocess.PreprocessRecipe;
-import org.karyoloop.ml.spread.SpreadMeter;
 import org.karyoloop.ml.preprocess.SpreadInput;
 import org.karyoloop.ml.registry.ArtifactFormat;
 import org.karyoloop.ml.registry.ModelArtifacts;
@@ -61,12 +60,13 @@ class TrainedModelRoundTripTest {
     @Test
     void aMeasurementsModelLearnsFromMeasurementsAndIsServedThroughTheMeasuringRecipe() throws Exception {
         PreprocessRecipe recipe = PreprocessRecipe.measurements();
-        List<Example> validation = measured(90, 2);
+        List<Example> validation = ToyExamples.measured(90, 2);
         // enough steps that every epoch has learned the toy classes: the kept epoch is chosen at the operating point,
         // not for accuracy, so an early one must already be accurate for the check below to hold
         TrainerOptions options = TrainerOptions.defaults().withEpochs(6).withSampling(true, true, 2000);
 
-        TrainedModel trained = new SpreadTrainer(recipe, options, SpreadNet.MEASURES).train(measured(300, 1),
+        TrainedModel trained = new SpreadTrainer(recipe, options, SpreadNet.MEASURES).train(
+                ToyExamples.measured(300, 1),
                 validation, null, () -> false, m -> {});
 
         assertThat(trained.validation().accuracy()).isGreaterThan(0.8);
@@ -92,21 +92,6 @@ class TrainedModelRoundTripTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must measure");
         assertThatThrownBy(() -> new SpreadTrainer(PreprocessRecipe.measurements(), options, SpreadNet.V1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not grade measurements");
-    }
-
-    /** Toy measurements: each class shifts the first three measurements its own way, plus noise. */
-    static List<Example> measured(int n, long seed) {
-        Random r = new Random(seed);
-        List<Example> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int label = i % 3;
-            float[] f = new float[SpreadMeter.FEATURES];
-            for (int k = 0; k < f.length; k++) {
-                f[k] = (float) r.nextGaussian() * 0.3f + (k == label ? 2f : 0f);
-            }
-            out.add(Example.of(f, true, label, 1f, false, "slide-" + (i / 10)));
-        }
-        return out;
     }
 
     @Test

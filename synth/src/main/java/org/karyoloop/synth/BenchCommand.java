@@ -1,25 +1,43 @@
 package org.karyoloop.synth;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: images per second on one thread at a size, after a warm-up, for rendering alone and
  * for the whole generate path without the disk (render, truth, encode, SHA-256).
  */
-final class BenchCommand {
+@Command(name = "bench", description = {"Images per second on one thread at a size, after a warm-up: rendering "
+        + "alone, and the whole generate path without the disk (render, truth, encode, SHA-256).",
+    "Its last line: RESULT generate_per_s=<images per second>."})
+final class BenchCommand implements Callable<Integer> {
 
-    static final String USAGE = "bench [--size 1024] [--warmup 20] [--count 60] [--format png|jpeg] "
-            + GeneratorOptions.USAGE;
+    @Spec
+    CommandSpec spec;
 
-    private BenchCommand() {
-    }
+    @Mixin
+    GeneratorOptions generator;
 
-    static void run(CliArgs args, PrintStream out) {
-        GeneratorConfig config = GeneratorOptions.config(args);
-        int warmup = args.intValue("warmup", 20);
-        int count = args.intValue("count", 60);
-        ImageCodec.Format format = ImageCodec.Format.named(args.string("format", "png"));
-        args.requireAllRead();
+    @Option(names = "--warmup", paramLabel = "N", description = "images generated and discarded before the timing")
+    int warmup = 20;
+
+    @Option(names = "--count", paramLabel = "N", description = "images timed")
+    int count = 60;
+
+    @Override
+    public Integer call() {
+        if (warmup < 0 || count < 1) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be >= 0 and --count >= 1");
+        }
+        GeneratorConfig config = generator.config();
+        ImageCodec.Format format = generator.format;
+        PrintWriter out = spec.commandLine().getOut();
         SpreadGenerator generator = new SpreadGenerator(config);
         long sink = 0;
         for (int i = 0; i < warmup; i++) {
@@ -43,5 +61,6 @@ final class BenchCommand {
         out.printf("render+truth %.1f ms/image (%.1f/s), encode+sha256 %.1f ms/image, mean file %d kB%n", renderMs,
                 1000 / renderMs, encodeMs, sink / (warmup + count) / 1024);
         out.printf("RESULT generate_per_s=%.1f%n", 1000 / (renderMs + encodeMs));
+        return 0;
     }
 }

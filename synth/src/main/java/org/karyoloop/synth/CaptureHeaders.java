@@ -55,22 +55,22 @@ public record CaptureHeaders(String contentType, String idempotencyKey, String s
 
     /** HTTP request headers of POST /api/images. */
     public Map<String, String> httpHeaders() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(HTTP_CONTENT_TYPE, contentType);
-        headers.put(HTTP_IDEMPOTENCY_KEY, idempotencyKey);
-        headers.put(HTTP_SOURCE_ID, sourceId);
-        headers.put(HTTP_SLIDE_ID, slideId);
-        headers.put(HTTP_CAPTURED_AT, capturedAtIso());
-        return headers;
+        return named(HTTP_CONTENT_TYPE, HTTP_IDEMPOTENCY_KEY, HTTP_SOURCE_ID, HTTP_SLIDE_ID, HTTP_CAPTURED_AT);
     }
 
     private Map<String, String> kafkaNames() {
+        return named(KAFKA_CONTENT_TYPE, KAFKA_IDEMPOTENCY_KEY, KAFKA_SOURCE_ID, KAFKA_SLIDE_ID, KAFKA_CAPTURED_AT);
+    }
+
+    /** The five values under the names of one transport, in the order the record lists them. */
+    private Map<String, String> named(String contentTypeName, String idempotencyKeyName, String sourceIdName,
+            String slideIdName, String capturedAtName) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(KAFKA_CONTENT_TYPE, contentType);
-        headers.put(KAFKA_IDEMPOTENCY_KEY, idempotencyKey);
-        headers.put(KAFKA_SOURCE_ID, sourceId);
-        headers.put(KAFKA_SLIDE_ID, slideId);
-        headers.put(KAFKA_CAPTURED_AT, capturedAtIso());
+        headers.put(contentTypeName, contentType);
+        headers.put(idempotencyKeyName, idempotencyKey);
+        headers.put(sourceIdName, sourceId);
+        headers.put(slideIdName, slideId);
+        headers.put(capturedAtName, capturedAtIso());
         return headers;
     }
 }

@@ -1,45 +1,80 @@
 package org.karyoloop.synth;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code doctor}: a simulated doctor that signs in to the annotation API, claims items, and labels
  * them from the truth in a microscope's manifest through a label model, at a pace; runs until it has
  * labeled {@code --count} items (or forever), or with {@code --until-empty} until the queue is empty.
  */
-final class DoctorCommand {
+@Command(name = "doctor", description = {"A simulated doctor: signs in to the annotation API, claims items and "
+        + "labels them from the truth in a microscope's manifest through the doctor label model, one label per "
+        + "--pace-ms; until it has labelled --count items (default: forever), or with --until-empty until the queue "
+        + "is empty. Retries while the service does not answer."})
+final class DoctorCommand implements Callable<Integer> {
 
-    static final String USAGE = "doctor --url http://HOST:PORT --user U [--password P | env KARYOLOOP_DOCTOR_PASSWORD]"
-            + " [--manifest target/microscope/manifest.jsonl] [--pace-ms 2000] [--idle-ms 5000] [--count N]"
-            + " [--until-empty] [--disagreement 0.10] [--seed S]";
+    @Spec
+    CommandSpec spec;
 
-    private DoctorCommand() {
-    }
+    @Option(names = "--url", paramLabel = "URL", required = true,
+            description = "the service's base URL, http://HOST:PORT")
+    String url;
 
-    static void run(CliArgs args, PrintStream out) throws IOException, InterruptedException {
-        String url = args.required("url");
-        String user = args.required("user");
-        String password = args.string("password", System.getenv("KARYOLOOP_DOCTOR_PASSWORD"));
-        Path manifest = Path.of(args.string("manifest", "target/microscope/" + ManifestWriter.FILE_NAME));
-        long paceMs = args.longValue("pace-ms", 2000);
-        long idleMs = args.longValue("idle-ms", 5000);
-        long count = args.longValue("count", Long.MAX_VALUE);
-        boolean untilEmpty = args.has("until-empty");
-        double disagreement = args.doubleValue("disagreement", DoctorLabelModel.DEFAULT_DISAGREEMENT);
-        long seed = args.longValue("seed", 1);
-        args.requireAllRead();
+    @Option(names = "--user", paramLabel = "U", required = true, description = "the doctor's user name")
+    String user;
+
+    @Option(names = "--password", paramLabel = "P", defaultValue = "${env:KARYOLOOP_DOCTOR_PASSWORD}",
+            showDefaultValue = Visibility.NEVER,
+            description = "the doctor's password (default: the environment variable KARYOLOOP_DOCTOR_PASSWORD)")
+    String password;
+
+    @Option(names = "--manifest", paramLabel = "FILE", description = "the microscope's manifest: the truth by SHA-256")
+    Path manifest = Path.of("target/microscope/" + ManifestWriter.FILE_NAME);
+
+    @Option(names = "--pace-ms", paramLabel = "MS", description = "the time a label takes")
+    long paceMs = 2000;
+
+    @Option(names = "--idle-ms", paramLabel = "MS", description = "the wait when there is nothing to label")
+    long idleMs = 5000;
+
+    @Option(names = "--count", paramLabel = "N", showDefaultValue = Visibility.NEVER,
+            description = "stop after this many labels (default: no limit)")
+    long count = Long.MAX_VALUE;
+
+    @Option(names = "--until-empty", description = "stop when there is nothing to label")
+    boolean untilEmpty;
+
+    @Option(names = "--disagreement", paramLabel = "X",
+            description = "share of labels that differ from the true grade (a doctor's disagreement)")
+    double disagreement = DoctorLabelModel.DEFAULT_DISAGREEMENT;
+
+    @Option(names = "--seed", paramLabel = "S", description = "the seed of the label model's draws")
+    long seed = 1;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
         if (password == null) {
-            throw new IllegalArgumentException("give --password or set KARYOLOOP_DOCTOR_PASSWORD");
+            throw new ParameterException(spec.commandLine(), "give --password or set KARYOLOOP_DOCTOR_PASSWORD");
         }
         if (paceMs < 0 || idleMs < 0 || count < 1) {
-            throw new IllegalArgumentException("--pace-ms and --idle-ms must be >= 0 and --count >= 1");
+            throw new ParameterException(spec.commandLine(), "--pace-ms and --idle-ms must be >= 0 and --count >= 1");
         }
+        PrintWriter out = spec.commandLine().getOut();
         SimulatedDoctor doctor = new SimulatedDoctor(new AnnotationClient(url, user, password),
-                new TruthIndex(manifest), new DoctorLabelModel(disagreement, DoctorLabelModel.DEFAULT_ADJACENT_SHARE),
+                new TruthIndex(manifest),
+                SynthCli.checked(spec,
+                        () -> new DoctorLabelModel(disagreement, DoctorLabelModel.DEFAULT_ADJACENT_SHARE)),
                 new SplittableRandom(seed));
         out.printf("simulated doctor %s at %s, one label every %d ms, truth from %s%n", user, url, paceMs, manifest);
         while (doctor.total(SimulatedDoctor.Outcome.LABELED) < count) {
@@ -68,5 +103,6 @@ final class DoctorCommand {
         }
         out.printf("simulated doctor %s done: %d labeled, %d skipped%n", user,
                 doctor.total(SimulatedDoctor.Outcome.LABELED), doctor.total(SimulatedDoctor.Outcome.SKIPPED));
+        return 0;
     }
 }

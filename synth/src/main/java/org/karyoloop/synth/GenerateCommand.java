@@ -1,32 +1,54 @@
 package org.karyoloop.synth;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code generate}: writes images and a manifest.jsonl (truth and, optionally, a label per image) into a folder. */
-final class GenerateCommand {
+@Command(name = "generate", description = "Writes generated spreads and a manifest.jsonl (their truth and, with "
+        + "--labels, a label per image) into a folder.")
+final class GenerateCommand implements Callable<Integer> {
 
-    static final String USAGE = "generate --out DIR --count N " + GeneratorOptions.USAGE
-            + " [--labels legacy|doctor|none] [--format png|jpeg] [--start I] [--threads T]";
+    @Spec
+    CommandSpec spec;
 
-    private GenerateCommand() {
-    }
+    @Mixin
+    GeneratorOptions generator;
 
-    static void run(CliArgs args, PrintStream out) throws IOException {
-        GeneratorConfig config = GeneratorOptions.config(args);
-        Path folder = Path.of(args.required("out"));
-        long count = args.longValue("count", 100);
-        long start = args.longValue("start", 0);
-        String labels = args.string("labels", "none");
-        LabelModel model = "none".equals(labels) ? null : LabelModel.named(labels);
-        ImageCodec.Format format = ImageCodec.Format.named(args.string("format", "png"));
-        int threads = args.intValue("threads", 1);
-        args.requireAllRead();
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "the folder to write into")
+    Path folder;
+
+    @Option(names = "--count", paramLabel = "N", description = "how many images")
+    long count = 100;
+
+    @Option(names = "--start", paramLabel = "I", description = "the index of the first image")
+    long start = 0;
+
+    @Option(names = "--labels", paramLabel = "legacy|doctor|none", defaultValue = "none",
+            description = "the label model that labels each image in the manifest, or none")
+    String labels;
+
+    @Option(names = "--threads", paramLabel = "T", description = "generator threads (the output does not depend on "
+            + "them)")
+    int threads = 1;
+
+    @Override
+    public Integer call() throws IOException {
+        GeneratorConfig config = generator.config();
+        LabelModel model = "none".equalsIgnoreCase(labels) ? null
+                : SynthCli.checked(spec, () -> LabelModel.named(labels));
+        ImageCodec.Format format = generator.format;
+        PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(folder);
         Map<Grade, Integer> grades = new EnumMap<>(Grade.class);
         long started = System.nanoTime();
@@ -50,5 +72,6 @@ final class GenerateCommand {
         out.printf("generated %d %s images (%dx%d, domain %s, seed %d) into %s in %.1f s: %s%n", count,
                 format.extension(), config.width(), config.height(), config.domain().name(), config.seed(), folder,
                 seconds, grades);
+        return 0;
     }
 }

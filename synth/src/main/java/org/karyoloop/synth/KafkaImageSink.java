@@ -1,8 +1,6 @@
 package org.karyoloop.synth;
 
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -15,16 +13,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Thread-safe (the producer is). Delivery: at least once; the idempotent producer removes its own
  * retry duplicates, and ingest deduplicates re-sends by SHA-256.
  */
-final class KafkaImageSink implements ImageSink {
+final class KafkaImageSink extends CountingImageSink {
 
     /** Largest record the producer accepts: a 1-megapixel PNG is well under 2 MiB, a raw 16-bit frame under 32. */
     static final int MAX_REQUEST_SIZE = 32 * 1024 * 1024;
 
     private final Producer<String, byte[]> producer;
     private final String topic;
-    private final AtomicLong acknowledged = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicReference<String> lastFailure = new AtomicReference<>("");
 
     KafkaImageSink(Producer<String, byte[]> producer, String topic) {
         this.producer = producer;
@@ -61,10 +56,9 @@ final class KafkaImageSink implements ImageSink {
     public void send(EncodedImage image, CaptureHeaders headers) {
         producer.send(record(topic, image, headers), (metadata, error) -> {
             if (error == null) {
-                acknowledged.incrementAndGet();
+                acknowledge();
             } else {
-                failed.incrementAndGet();
-                lastFailure.set(error.toString());
+                fail(error.toString());
             }
         });
     }
@@ -72,21 +66,6 @@ final class KafkaImageSink implements ImageSink {
     @Override
     public void flush() {
         producer.flush();
-    }
-
-    @Override
-    public long acknowledged() {
-        return acknowledged.get();
-    }
-
-    @Override
-    public long failed() {
-        return failed.get();
-    }
-
-    @Override
-    public String lastFailure() {
-        return lastFailure.get();
     }
 
     @Override

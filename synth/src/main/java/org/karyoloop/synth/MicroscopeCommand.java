@@ -1,23 +1,79 @@
 package org.karyoloop.synth;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code microscope}: pushes generated images to ingest over Kafka or REST at a rate (or as fast as
  * it can) from several simulated microscopes, and writes the manifest of what it pushed, truth by SHA-256.
  */
-final class MicroscopeCommand {
+@Command(name = "microscope", description = {"Pushes generated images to ingest over Kafka or REST from several "
+        + "simulated microscopes (a slide stays under one), paced to --rate or as fast as it can (--max), and writes "
+        + "the manifest of what it pushed (truth by SHA-256).",
+    "Fails (exit 1) when ingest did not accept every image."})
+final class MicroscopeCommand implements Callable<Integer> {
 
-    static final String USAGE = "microscope (--kafka HOST:PORT --topic images.raw | --rest http://HOST:PORT)"
-            + " (--rate R | --max) --count N [--sources 3] [--manifest FILE] " + GeneratorOptions.USAGE
-            + " [--format png|jpeg] [--start I] [--threads T]";
+    @Spec
+    CommandSpec spec;
 
-    private MicroscopeCommand() {
+    @Mixin
+    GeneratorOptions generator;
+
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "the Kafka topic (with --kafka)")
+    String topic = "images.raw";
+
+    @ArgGroup(multiplicity = "1")
+    Pace pace;
+
+    @Option(names = "--count", paramLabel = "N", description = "how many images")
+    long count = 100;
+
+    @Option(names = "--start", paramLabel = "I", description = "the index of the first image")
+    long start = 0;
+
+    @Option(names = "--sources", paramLabel = "N", description = "simulated microscopes (microscope-1..N)")
+    int sources = 3;
+
+    @Option(names = "--manifest", paramLabel = "FILE", description = "where the manifest of the pushed images goes")
+    Path manifestFile = Path.of("target/microscope/" + ManifestWriter.FILE_NAME);
+
+    @Option(names = "--threads", paramLabel = "T", showDefaultValue = Visibility.NEVER,
+            description = "generator threads (default: all cores); images are pushed in index order")
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    /** Where the images go: exactly one of Kafka and REST. */
+    static final class Target {
+        @Option(names = "--kafka", paramLabel = "HOST:PORT", required = true, description = "Kafka bootstrap servers")
+        String kafka;
+
+        @Option(names = "--rest", paramLabel = "URL", required = true,
+                description = "the service's base URL, http://HOST:PORT (POST /api/images)")
+        String rest;
+    }
+
+    /** How fast: exactly one of a rate and as fast as it can. */
+    static final class Pace {
+        @Option(names = "--rate", paramLabel = "R", required = true, description = "images per second (> 0)")
+        double rate;
+
+        @Option(names = "--max", required = true, description = "as fast as it can")
+        boolean max;
     }
 
     /** A slide sits under one microscope: slides go to sources round robin. */
@@ -25,26 +81,21 @@ final class MicroscopeCommand {
         return "microscope-" + (Math.floorMod(image.slide().index(), sources) + 1);
     }
 
-    static void run(CliArgs args, PrintStream out) throws IOException {
-        GeneratorConfig config = GeneratorOptions.config(args);
-        String kafka = args.string("kafka", null);
-        String topic = args.string("topic", "images.raw");
-        String rest = args.string("rest", null);
-        boolean max = args.has("max");
-        double rate = args.doubleValue("rate", 0);
-        long count = args.longValue("count", 100);
-        long start = args.longValue("start", 0);
-        int sources = args.intValue("sources", 3);
-        Path manifestFile = Path.of(args.string("manifest", "target/microscope/" + ManifestWriter.FILE_NAME));
-        ImageCodec.Format format = ImageCodec.Format.named(args.string("format", "png"));
-        int threads = args.intValue("threads", Math.max(1, Runtime.getRuntime().availableProcessors()));
-        args.requireAllRead();
-        if ((kafka == null) == (rest == null)) {
-            throw new IllegalArgumentException("give exactly one of --kafka and --rest");
+    @Override
+    public Integer call() throws IOException {
+        GeneratorConfig config = generator.config();
+        ImageCodec.Format format = generator.format;
+        String kafka = target.kafka;
+        String rest = target.rest;
+        boolean max = pace.max;
+        double rate = pace.rate;
+        if (!max && !(rate > 0)) {
+            throw new ParameterException(spec.commandLine(), "--rate must be > 0 (images per second)");
         }
-        if (max == rate > 0) {
-            throw new IllegalArgumentException("give exactly one of --rate R (images per second, > 0) and --max");
+        if (sources < 1) {
+            throw new ParameterException(spec.commandLine(), "--sources must be >= 1");
         }
+        PrintWriter out = spec.commandLine().getOut();
         if (manifestFile.getParent() != null) {
             Files.createDirectories(manifestFile.getParent());
         }
@@ -81,6 +132,7 @@ final class MicroscopeCommand {
                 throw new IllegalStateException(sink.failed() + " images were not accepted");
             }
         }
+        return 0;
     }
 
     private static void flush(ManifestWriter manifest) {

@@ -6,15 +6,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends images as {@code POST /api/images} with the raw bytes as body and {@link CaptureHeaders} as
  * HTTP headers. Thread-safe. Delivery: at most once per call (no retries); a bounded number of
  * requests are in flight, and any status outside 2xx counts as a failure with its status in the reason.
  */
-final class RestImageSink implements ImageSink {
+final class RestImageSink extends CountingImageSink {
 
     /** The ingest endpoint, relative to the base URL. */
     static final String PATH = "/api/images";
@@ -23,9 +21,6 @@ final class RestImageSink implements ImageSink {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI endpoint;
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    private final AtomicLong acknowledged = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicReference<String> lastFailure = new AtomicReference<>("");
 
     RestImageSink(String baseUrl) {
         endpoint = URI.create(baseUrl.replaceAll("/+$", "") + PATH);
@@ -48,13 +43,11 @@ final class RestImageSink implements ImageSink {
                     // caller then reads the counts.
                     try {
                         if (error != null) {
-                            failed.incrementAndGet();
-                            lastFailure.set(error.toString());
+                            fail(error.toString());
                         } else if (response.statusCode() / 100 == 2) {
-                            acknowledged.incrementAndGet();
+                            acknowledge();
                         } else {
-                            failed.incrementAndGet();
-                            lastFailure.set("HTTP " + response.statusCode() + ": " + response.body());
+                            fail("HTTP " + response.statusCode() + ": " + response.body());
                         }
                     } finally {
                         inFlight.release();
@@ -66,21 +59,6 @@ final class RestImageSink implements ImageSink {
     public void flush() {
         inFlight.acquireUninterruptibly(IN_FLIGHT);
         inFlight.release(IN_FLIGHT);
-    }
-
-    @Override
-    public long acknowledged() {
-        return acknowledged.get();
-    }
-
-    @Override
-    public long failed() {
-        return failed.get();
-    }
-
-    @Override
-    public String lastFailure() {
-        return lastFailure.get();
     }
 
     @Override

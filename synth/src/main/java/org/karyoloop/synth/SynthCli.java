@@ -1,78 +1,85 @@
 package org.karyoloop.synth;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Set;
-import javax.imageio.ImageIO;
+import java.io.PrintWriter;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** The command line of the synthetic metaphase generator: generate, contact-sheet, microscope, bench, audit, doctor. */
-public final class SynthCli {
+/**
+ * The command line of the synthetic metaphase generator (picocli): generate, contact-sheet, microscope, bench, audit,
+ * doctor, each with its own {@code --help}. Exit codes: 0 done, 1 failed, 2 wrong usage (with a message naming what
+ * was wrong).
+ */
+@Command(name = "synth", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = SynthCli.Version.class, showDefaultValues = true,
+        subcommands = {GenerateCommand.class, ContactSheetCommand.class, MicroscopeCommand.class, BenchCommand.class,
+            AuditCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
+        description = "Synthetic metaphase spreads with exact truth, and the simulated lab around them: microscopes "
+                + "pushing images to ingest and a doctor labelling them.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:the command failed (its message says why)", "2:wrong usage"})
+public final class SynthCli implements Runnable {
 
-    private static final String USAGE = String.join("\n",
-            "usage: synth <command> [options]",
-            "  " + GenerateCommand.USAGE,
-            "  contact-sheet --out docs/images/contact-sheet.png [--detail docs/images/contact-sheet-detail.png]"
-                    + " [--per-row 4] [--seed S]",
-            "  " + MicroscopeCommand.USAGE,
-            "  " + BenchCommand.USAGE,
-            "  " + AuditCommand.USAGE,
-            "  " + DoctorCommand.USAGE);
+    /** The exit code of a command that failed. */
+    public static final int FAILED = 1;
 
-    private SynthCli() {
-    }
+    @Spec
+    CommandSpec spec;
 
+    /** Runs a command and exits with its code. */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs a command; returns the process exit code (0 ok, 1 failed, 2 bad usage). */
+    /** Runs a command with {@code out} for results and {@code err} for errors; returns its exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0])) {
-            out.println(USAGE);
-            return args.length == 0 ? 2 : 0;
-        }
+        PrintWriter outWriter = new PrintWriter(out, true);
+        PrintWriter errWriter = new PrintWriter(err, true);
+        CommandLine cli = new CommandLine(new SynthCli());
+        cli.setOut(outWriter);
+        cli.setErr(errWriter);
+        // Scripts give their defaults first and pass the caller's options after them (bench/generate.sh): the last
+        // value of an option given twice wins.
+        cli.setOverwrittenOptionsAllowed(true);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("synth " + command.getCommandName() + ": " + e);
+            return FAILED;
+        });
+        int code = cli.execute(args);
+        outWriter.flush();
+        errWriter.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "name a command: generate, contact-sheet, microscope, bench, audit or doctor");
+    }
+
+    /**
+     * The value {@code value} gives, with an {@link IllegalArgumentException} of its (a settings check) turned into a
+     * usage error of {@code spec}'s command.
+     */
+    static <T> T checked(CommandSpec spec, Supplier<T> value) {
         try {
-            CliArgs options = new CliArgs(args, 1, Set.of("max", "until-empty"));
-            switch (args[0]) {
-                case "generate" -> GenerateCommand.run(options, out);
-                case "contact-sheet" -> contactSheet(options, out);
-                case "microscope" -> MicroscopeCommand.run(options, out);
-                case "bench" -> BenchCommand.run(options, out);
-                case "audit" -> AuditCommand.run(options, out);
-                case "doctor" -> DoctorCommand.run(options, out);
-                default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
-            }
-            return 0;
+            return value.get();
         } catch (IllegalArgumentException e) {
-            err.println("synth: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        } catch (Exception e) {
-            err.println("synth: " + e);
-            return 1;
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 
-    private static void contactSheet(CliArgs args, PrintStream out) throws java.io.IOException {
-        Path file = Path.of(args.string("out", "docs/images/contact-sheet.png"));
-        String detail = args.string("detail", null);
-        int perRow = args.intValue("per-row", 4);
-        long seed = args.longValue("seed", 1);
-        args.requireAllRead();
-        ContactSheet sheet = new ContactSheet(GeneratorConfig.DEFAULT_SIZE, 256, perRow, seed);
-        write(sheet.overview(), file);
-        out.println("wrote " + file);
-        if (detail != null) {
-            write(sheet.detail(384), Path.of(detail));
-            out.println("wrote " + detail);
+    /** The generator's version from its jar manifest, when it runs from one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = SynthCli.class.getPackage().getImplementationVersion();
+            return new String[] {"synth " + (v == null ? "(built from source)" : v)};
         }
-    }
-
-    private static void write(java.awt.image.BufferedImage image, Path file) throws java.io.IOException {
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        ImageIO.write(image, "png", file.toFile());
     }
 }
