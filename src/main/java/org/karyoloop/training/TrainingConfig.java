@@ -3,6 +3,7 @@ package org.karyoloop.training;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import org.karyoloop.training.engine.CheckpointRule;
 import org.karyoloop.training.engine.LossKind;
 
 /** Settings of the training role: trigger policy, job supervision, dataset assembly and training. */
@@ -122,6 +123,14 @@ public interface TrainingConfig {
      */
     @WithDefault("1.0")
     double calibrationZ();
+
+    /**
+     * Which epoch's parameters a job keeps: {@code VALIDATION_LOSS} (the lowest validation cross-entropy, its GOOD
+     * threshold then calibrated) or {@code CALIBRATED_RECALL} (the epoch whose calibrated threshold shows the best
+     * recall on validation, which overstates that threshold's precision on new images).
+     */
+    @WithDefault("VALIDATION_LOSS")
+    CheckpointRule checkpoint();
 
     /** Fewest validation GOOD predictions a threshold must make to count. */
     @WithDefault("5")

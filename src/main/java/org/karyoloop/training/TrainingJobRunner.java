@@ -96,7 +96,7 @@ public class TrainingJobRunner {
         TrainerOptions options = new TrainerOptions(config.epochs(), config.batchSize(), config.learningRate(),
                 config.loss(), 2f, config.puPrior(), true, true, config.targetPrecision(), config.minPredictedGood(),
                 config.calibrationZ(), Math.max(train.size(), config.minSamplesPerEpoch()), config.seed(),
-                config.blurShare());
+                config.blurShare(), config.checkpoint());
         LOG.infof("job %s: training on %d, validating on %d, evaluating on %d images (%s, warm start: %s)", job.id,
                 train.size(), validation.size(), evaluation.size(), options.loss(), warm != null);
         TrainedModel trained = new SpreadTrainer(recipe, options, config.architecture()).train(train,

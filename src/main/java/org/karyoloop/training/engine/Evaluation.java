@@ -68,6 +68,22 @@ public record Evaluation(int[][] confusion, double threshold, double accuracy, d
         return new ThresholdCalibrator(targetPrecision, minPredictedGood, z).calibrate(pGood, isGood);
     }
 
+    /**
+     * Mean cross-entropy of {@code probabilities} (class order) against {@code labels}: minus the mean log of the
+     * probability given to each image's label, floored at 1e-7 so that one confident mistake counts as a large,
+     * finite loss.
+     */
+    public static double crossEntropy(float[][] probabilities, int[] labels) {
+        if (labels.length == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (int i = 0; i < labels.length; i++) {
+            sum -= Math.log(Math.max(1e-7, probabilities[i][labels[i]]));
+        }
+        return sum / labels.length;
+    }
+
     /** The labels of {@code examples}. */
     public static int[] labels(List<Example> examples) {
         return examples.stream().mapToInt(Example::label).toArray();

@@ -33,9 +33,9 @@ import org.karyoloop.ml.preprocess.PreprocessRecipe;
  * Trains a {@link SpreadNet} architecture (on pixels, or on a spread's measurements) with DJL on the PyTorch
  * engine (the engine's default device: CPU here, CUDA with the gpu natives): class-balanced sampling,
  * augmentation of pixel inputs, the chosen loss, and after every
- * epoch a calibration of the GOOD threshold on validation; the checkpoint kept is the best at the
- * operating point (eligible with the highest GOOD recall, else the most precise), not the most
- * accurate. Not thread-safe: one run per instance at a time.
+ * epoch a calibration of the GOOD threshold on validation; the checkpoint kept is chosen by
+ * {@link TrainerOptions#checkpoint()} (by default the lowest validation cross-entropy, then its threshold).
+ * Not thread-safe: one run per instance at a time.
  */
 public final class SpreadTrainer {
 
@@ -145,12 +145,16 @@ public final class SpreadTrainer {
             Calibration c = Evaluation.calibrate(probabilities, valLabels, options.targetPrecision(),
                     options.minPredictedGood(), options.calibrationZ());
             Evaluation e = Evaluation.of(probabilities, valLabels, c.threshold());
+            double validationLoss = Evaluation.crossEntropy(probabilities, valLabels);
             EpochMetrics m = new EpochMetrics(epoch, options.loss().name(), options.learningRate(), lossSum / steps,
-                    e.accuracy(), c.precision(), c.recall(), c.threshold(), c.eligible(), c.precisionLowerBound(),
-                    (System.nanoTime() - start) / 1e9);
+                    validationLoss, e.accuracy(), c.precision(), c.recall(), c.threshold(), c.eligible(),
+                    c.precisionLowerBound(), (System.nanoTime() - start) / 1e9);
             epochs.add(m);
             progress.accept(m);
-            double score = c.eligible() ? 1 + c.recall() : c.precision() * 0.99 + c.recall() * 0.01;
+            double score = switch (options.checkpoint()) {
+                case VALIDATION_LOSS -> -validationLoss;
+                case CALIBRATED_RECALL -> c.eligible() ? 1 + c.recall() : c.precision() * 0.99 + c.recall() * 0.01;
+            };
             if (score > bestScore) {
                 bestScore = score;
                 bestEpoch = epoch;

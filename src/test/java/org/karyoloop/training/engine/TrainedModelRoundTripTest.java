@@ -61,7 +61,7 @@ class TrainedModelRoundTripTest {
     void aMeasurementsModelLearnsFromMeasurementsAndIsServedThroughTheMeasuringRecipe() throws Exception {
         PreprocessRecipe recipe = PreprocessRecipe.measurements();
         List<Example> validation = ToyExamples.measured(90, 2);
-        // enough steps that every epoch has learned the toy classes: the kept epoch is chosen at the operating point,
+        // enough steps that every epoch has learned the toy classes: the kept epoch is chosen by validation loss,
         // not for accuracy, so an early one must already be accurate for the check below to hold
         TrainerOptions options = TrainerOptions.defaults().withEpochs(6).withSampling(true, true, 2000);
 

@@ -59,7 +59,8 @@ final class LoopArms {
                     .add(e);
         }
         TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("pre-epochs", 20)).withLoss(loss)
-                .withBlurShare(b.blurShare).withCalibrationZ(b.calibrationZ);
+                .withBlurShare(b.blurShare).withCalibrationZ(b.calibrationZ)
+                .withCheckpoint(b.checkpoint);
         long start = System.nanoTime();
         TrainedModel m = new SpreadTrainer(b.recipe(), o, b.architecture).train(legacyTrain, legacyVal, null,
                 () -> false,
@@ -183,7 +184,8 @@ final class LoopArms {
         }
         TrainerOptions o = TrainerOptions.defaults().withEpochs(b.num("round-epochs", 30)).withLoss(loss)
                 .withLearningRate(5e-4f).withSampling(true, true, b.num("round-samples", 2000))
-                .withBlurShare(b.blurShare).withCalibrationZ(b.calibrationZ);
+                .withBlurShare(b.blurShare).withCalibrationZ(b.calibrationZ)
+                .withCheckpoint(b.checkpoint);
         return new SpreadTrainer(b.recipe(), o, b.architecture).train(train, val, pre.artifact(), () -> false,
                 e -> {});
     }

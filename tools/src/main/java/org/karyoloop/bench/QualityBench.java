@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.karyoloop.ml.data.SlideSplit;
-import org.karyoloop.ml.eval.Calibration;
 import org.karyoloop.ml.preprocess.PreprocessRecipe;
 import org.karyoloop.ml.registry.ArtifactFormat;
 import org.karyoloop.ml.registry.ModelArtifacts;
@@ -32,6 +31,7 @@ import org.karyoloop.synth.Domain;
 import org.karyoloop.synth.GeneratorConfig;
 import org.karyoloop.synth.Grade;
 import org.karyoloop.synth.LabelModel;
+import org.karyoloop.training.engine.CheckpointRule;
 import org.karyoloop.training.engine.Evaluation;
 import org.karyoloop.training.engine.Example;
 import org.karyoloop.training.engine.LossKind;
@@ -61,6 +61,8 @@ public final class QualityBench {
     final double blurShare;
     /** z of the Wilson lower bound of validation precision the GOOD threshold is calibrated on (0 = point estimate). */
     final double calibrationZ;
+    /** Which epoch a training run keeps (the training role's default unless --checkpoint). */
+    final CheckpointRule checkpoint;
     SynthSet legacy;
     SynthSet pool;
     SynthSet test;
@@ -86,6 +88,8 @@ public final class QualityBench {
         blurShare = Double.parseDouble(opt.getOrDefault("blur", "0.25"));
         calibrationZ = Double.parseDouble(opt.getOrDefault("calibration-z",
                 Double.toString(TrainerOptions.defaults().calibrationZ())));
+        checkpoint = CheckpointRule.valueOf(opt.getOrDefault("checkpoint",
+                TrainerOptions.defaults().checkpoint().name()).toUpperCase(Locale.ROOT).replace('-', '_'));
         out = Path.of(opt.getOrDefault("out", "bench/out"));
     }
 
@@ -178,7 +182,7 @@ public final class QualityBench {
                 .orElse(rows.stream().filter(r -> r.arm.equals("sampling")).reduce((a, b) -> b).orElseThrow());
         String steady = lowestPrecisionAfterTarget(rows, "sampling");
         System.out.printf(Locale.ROOT, "sampling: lowest test precision over the rounds after the first that meets "
-                + "the target: %s (calibration z %.2f)%n", steady, calibrationZ);
+                + "the target: %s (calibration z %.2f, checkpoint %s)%n", steady, calibrationZ, checkpoint);
         String randomReached = rows.stream().filter(r -> r.arm.equals("random")).filter(Row::meets)
                 .map(r -> Integer.toString(r.labels)).findFirst().orElse("none");
         System.out.printf(Locale.ROOT, "wall time %.1f min%n", secs(start) / 60);
@@ -347,9 +351,5 @@ public final class QualityBench {
 
     static Comparator<Integer> byDescending(float[][] p) {
         return Comparator.comparingDouble((Integer i) -> -p[i][0]);
-    }
-
-    Calibration calibrate(float[][] p, int[] labels) {
-        return Evaluation.calibrate(p, labels, target, 5, calibrationZ);
     }
 }

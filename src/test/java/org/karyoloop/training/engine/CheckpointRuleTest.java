@@ -1,0 +1,68 @@
+package org.karyoloop.training.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.karyoloop.ml.SpreadNet;
+import org.karyoloop.ml.preprocess.PreprocessRecipe;
+
+/** Which epoch a training run keeps, and the validation loss it is chosen by. */
+class CheckpointRuleTest {
+
+    @Test
+    void byDefaultTheKeptEpochIsTheOneWithTheLowestValidationLossAndItsThresholdIsThatEpochs() {
+        TrainerOptions options = TrainerOptions.defaults().withEpochs(5).withSampling(true, true, 256);
+        List<EpochMetrics> seen = new ArrayList<>();
+
+        TrainedModel trained = train(options, seen);
+
+        assertThat(options.checkpoint()).isEqualTo(CheckpointRule.VALIDATION_LOSS);
+        EpochMetrics lowest = seen.stream().min(Comparator.comparingDouble(EpochMetrics::validationLoss))
+                .orElseThrow();
+        assertThat(trained.bestEpoch()).isEqualTo(lowest.epoch());
+        assertThat(trained.calibration().threshold()).isEqualTo(lowest.threshold());
+        assertThat(Evaluation.crossEntropy(trained.validationProbabilities(), trained.validationLabels()))
+                .isCloseTo(lowest.validationLoss(), within(1e-9));
+    }
+
+    @Test
+    void theCalibratedRecallRuleKeepsTheEligibleEpochWithTheHighestValidationRecall() {
+        TrainerOptions options = TrainerOptions.defaults().withEpochs(5).withSampling(true, true, 256)
+                .withCheckpoint(CheckpointRule.CALIBRATED_RECALL);
+        List<EpochMetrics> seen = new ArrayList<>();
+
+        TrainedModel trained = train(options, seen);
+
+        List<EpochMetrics> eligible = seen.stream().filter(EpochMetrics::eligible).toList();
+        assertThat(eligible).isNotEmpty();
+        double bestRecall = eligible.stream().mapToDouble(EpochMetrics::goodRecall).max().orElseThrow();
+        EpochMetrics kept = seen.get(trained.bestEpoch() - 1);
+        assertThat(kept.eligible()).isTrue();
+        assertThat(kept.goodRecall()).isEqualTo(bestRecall);
+    }
+
+    @Test
+    void crossEntropyIsMinusTheMeanLogOfTheLabelsProbabilityWithCertainMistakesFinite() {
+        float[][] p = {{0.5f, 0.25f, 0.25f}, {0f, 1f, 0f}, {1f, 0f, 0f}};
+
+        double loss = Evaluation.crossEntropy(p, new int[] {0, 1, 2});
+
+        assertThat(loss).isCloseTo((-Math.log(0.5) - Math.log(1) - Math.log(1e-7)) / 3, within(1e-6));
+    }
+
+    @Test
+    void optionsWithoutACheckpointRuleAreRefused() {
+        assertThatThrownBy(() -> TrainerOptions.defaults().withCheckpoint(null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("checkpoint");
+    }
+
+    private static TrainedModel train(TrainerOptions options, List<EpochMetrics> seen) {
+        return new SpreadTrainer(PreprocessRecipe.measurements(), options, SpreadNet.MEASURES).train(
+                ToyExamples.measured(200, 11), ToyExamples.measured(90, 12), null, () -> false, seen::add);
+    }
+}
