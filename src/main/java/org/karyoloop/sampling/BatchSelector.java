@@ -17,7 +17,8 @@ import org.karyoloop.events.Grade;
  * Chooses which images of one consumed batch go to doctors: legacy labels the model strongly disputes
  * (second opinion), a share of canary-scored images (audit), the most uncertain scored images
  * (threshold distance, margin and entropy, weighted), stratified random picks while no model exists
- * (cold start), and a uniformly random exploration share; at most a few per slide, never beyond the
+ * (cold start), and a uniformly random exploration share (of the requests, and of the spreads left over where the
+ * other strategies leave the budget idle); at most a few per slide, never beyond the
  * budget left, and never an image scoring measured as not a metaphase spread. Random choices come from a
  * stable hash of the image id, so a redelivered batch chooses alike. {@link #select} is not thread-safe: it
  * carries the fractional exploration credit from batch to batch, and is used by the one images.scored consumer
@@ -70,9 +71,12 @@ public class BatchSelector {
         List<Selection> wanted = ranked(unique.values().stream().filter(c -> !chosen.containsKey(c.imageId()))
                 .toList());
         double share = config.explorationShare();
-        explorationCredit += Math.min(wanted.size(), slots * (1 - share)) * share / (1 - share);
         List<Candidate> pool = unique.values().stream().filter(c -> !chosen.containsKey(c.imageId()))
                 .sorted(Comparator.comparingDouble(c -> hash(c.imageId(), EXPLORATION_SALT))).toList();
+        // A share of the requests the other strategies make; and, where they leave the budget idle, the same share
+        // of the spreads they leave, so that a model sure of everything still gets its live precision measured.
+        explorationCredit += Math.min(wanted.size(), slots * (1 - share)) * share / (1 - share)
+                + Math.max(0, Math.min(pool.size(), slots) - wanted.size()) * share;
         int explore = (int) Math.min(Math.min(Math.floor(explorationCredit), slots), pool.size());
         explorationCredit -= explore;
         for (Candidate c : pool.subList(0, explore)) {

@@ -27,7 +27,10 @@ public interface SamplingConfig {
     @WithDefault("0.5")
     double minUncertainty();
 
-    /** Share (0..1) of requests that are uniformly random images (exploration; unbiased live metrics). */
+    /**
+     * Share (0..1) of requests that are uniformly random images (exploration; unbiased live metrics); where the other
+     * strategies leave the budget idle, also this share of the spreads they leave.
+     */
     @WithDefault("0.1")
     double explorationShare();
 

@@ -111,6 +111,25 @@ class BatchSelectorTest {
     }
 
     @Test
+    void aModelSureOfEveryImageStillExploresTheShareOfTheSpreadsWhileTheBudgetIsIdle() {
+        BatchSelector selector = new BatchSelector(config());
+        Random random = new Random(7);
+        List<Selection> all = new ArrayList<>();
+        int spreads = 0;
+        for (int batch = 0; batch < 200; batch++) {
+            List<Candidate> candidates = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                candidates.add(scored("slide-" + random.nextInt(1000), random.nextBoolean() ? 0.99 : 0.01, "stable"));
+            }
+            spreads += candidates.size();
+            all.addAll(selector.select(candidates, 100));
+        }
+
+        assertThat(reasons(all).keySet()).containsOnly("exploration");
+        assertThat(all.size() / (double) spreads).isBetween(0.095, 0.105);
+    }
+
+    @Test
     void coldStartRoundRobinsOverSlidesAndSources() {
         BatchSelector selector = new BatchSelector(config("exploration-share", "0.0001", "max-per-slide-per-batch",
                 "100"));

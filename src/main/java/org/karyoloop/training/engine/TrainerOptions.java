@@ -1,5 +1,7 @@
 package org.karyoloop.training.engine;
 
+import java.util.function.Consumer;
+
 /**
  * How a model is trained.
  *
@@ -46,42 +48,87 @@ public record TrainerOptions(int epochs, int batchSize, float learningRate, Loss
     }
 
     public TrainerOptions withEpochs(int n) {
-        return new TrainerOptions(n, batchSize, learningRate, loss, focalGamma, puPrior, balanced, augment,
-                targetPrecision, minPredictedGood, calibrationZ, samplesPerEpoch, seed, blurShare, checkpoint);
+        return with(b -> b.epochs = n);
     }
 
     public TrainerOptions withLoss(LossKind kind) {
-        return new TrainerOptions(epochs, batchSize, learningRate, kind, focalGamma, puPrior, balanced, augment,
-                targetPrecision, minPredictedGood, calibrationZ, samplesPerEpoch, seed, blurShare, checkpoint);
+        return with(b -> b.loss = kind);
     }
 
     public TrainerOptions withSampling(boolean balance, boolean augmentation, int perEpoch) {
-        return new TrainerOptions(epochs, batchSize, learningRate, loss, focalGamma, puPrior, balance, augmentation,
-                targetPrecision, minPredictedGood, calibrationZ, perEpoch, seed, blurShare, checkpoint);
+        return with(b -> {
+            b.balanced = balance;
+            b.augment = augmentation;
+            b.samplesPerEpoch = perEpoch;
+        });
     }
 
     public TrainerOptions withLearningRate(float lr) {
-        return new TrainerOptions(epochs, batchSize, lr, loss, focalGamma, puPrior, balanced, augment,
-                targetPrecision, minPredictedGood, calibrationZ, samplesPerEpoch, seed, blurShare, checkpoint);
+        return with(b -> b.learningRate = lr);
     }
 
     public TrainerOptions withBlurShare(double share) {
-        return new TrainerOptions(epochs, batchSize, learningRate, loss, focalGamma, puPrior, balanced, augment,
-                targetPrecision, minPredictedGood, calibrationZ, samplesPerEpoch, seed, share, checkpoint);
+        return with(b -> b.blurShare = share);
     }
 
     public TrainerOptions withSeed(long newSeed) {
-        return new TrainerOptions(epochs, batchSize, learningRate, loss, focalGamma, puPrior, balanced, augment,
-                targetPrecision, minPredictedGood, calibrationZ, samplesPerEpoch, newSeed, blurShare, checkpoint);
+        return with(b -> b.seed = newSeed);
     }
 
     public TrainerOptions withCalibrationZ(double z) {
-        return new TrainerOptions(epochs, batchSize, learningRate, loss, focalGamma, puPrior, balanced, augment,
-                targetPrecision, minPredictedGood, z, samplesPerEpoch, seed, blurShare, checkpoint);
+        return with(b -> b.calibrationZ = z);
     }
 
     public TrainerOptions withCheckpoint(CheckpointRule rule) {
-        return new TrainerOptions(epochs, batchSize, learningRate, loss, focalGamma, puPrior, balanced, augment,
-                targetPrecision, minPredictedGood, calibrationZ, samplesPerEpoch, seed, blurShare, rule);
+        return with(b -> b.checkpoint = rule);
+    }
+
+    /** A copy with what {@code change} sets on a builder of these options (validated again). */
+    private TrainerOptions with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The fields of a {@link TrainerOptions}, to change a few of them. */
+    private static final class Builder {
+        int epochs;
+        int batchSize;
+        float learningRate;
+        LossKind loss;
+        float focalGamma;
+        float puPrior;
+        boolean balanced;
+        boolean augment;
+        double targetPrecision;
+        int minPredictedGood;
+        double calibrationZ;
+        int samplesPerEpoch;
+        long seed;
+        double blurShare;
+        CheckpointRule checkpoint;
+
+        Builder(TrainerOptions o) {
+            epochs = o.epochs;
+            batchSize = o.batchSize;
+            learningRate = o.learningRate;
+            loss = o.loss;
+            focalGamma = o.focalGamma;
+            puPrior = o.puPrior;
+            balanced = o.balanced;
+            augment = o.augment;
+            targetPrecision = o.targetPrecision;
+            minPredictedGood = o.minPredictedGood;
+            calibrationZ = o.calibrationZ;
+            samplesPerEpoch = o.samplesPerEpoch;
+            seed = o.seed;
+            blurShare = o.blurShare;
+            checkpoint = o.checkpoint;
+        }
+
+        TrainerOptions build() {
+            return new TrainerOptions(epochs, batchSize, learningRate, loss, focalGamma, puPrior, balanced, augment,
+                    targetPrecision, minPredictedGood, calibrationZ, samplesPerEpoch, seed, blurShare, checkpoint);
+        }
     }
 }

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.karyoloop.imaging.DecodedImage;
 import org.karyoloop.imaging.ImageDecoder;
 import org.karyoloop.imaging.ImageFormat;
@@ -270,33 +269,13 @@ public final class RealBench {
         }
     }
 
-    /** The image with the counted objects outlined (green one, yellow two, orange three, red more, blue none) | truth. */
+    /** The image with the counted objects outlined ({@link CountedPicture}) | the expert's chromosomes. */
     private static void picture(Result r, Path file) throws IOException {
-        SpreadObjects objects = r.analysis.objects();
-        StainField f = objects.field();
-        int w = f.width();
-        int h = f.height();
-        int[] label = objects.label();
-        int[] per = r.analysis.census().perObject();
-        BufferedImage img = new BufferedImage(2 * w, h, BufferedImage.TYPE_INT_RGB);
         byte[] gray = r.cell.image.gray();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                int g = Math.min(255, (gray[i] & 0xFF) * 2);
-                img.setRGB(x, y, g << 16 | g << 8 | g);
-                int o = label[i];
-                if (o >= 0 && (x == 0 || y == 0 || x == w - 1 || y == h - 1 || label[i - 1] != o
-                        || label[i + 1] != o || label[i - w] != o || label[i + w] != o)) {
-                    int n = per[o];
-                    img.setRGB(x, y, n == 0 ? 0x4060ff : n == 1 ? 0x00ff00 : n == 2 ? 0xffff00 : n == 3 ? 0xff8000
-                            : 0xff0000);
-                }
-                int ch = r.cell.truth.chromosome()[i];
-                img.setRGB(w + x, y, ch == -1 ? 0 : ch == -2 ? 0xffffff
-                        : Color.HSBtoRGB((ch * 0.618034f) % 1f, 0.8f, 1f) & 0xffffff);
-            }
-        }
+        int[] chromosome = r.cell.truth.chromosome();
+        int w = r.analysis.objects().field().width();
+        BufferedImage img = CountedPicture.draw(r.analysis, i -> Math.min(255, (gray[i] & 0xFF) * 2),
+                i -> chromosome[i] == -1 ? 0 : chromosome[i] == -2 ? 0xffffff : CountedPicture.hue(chromosome[i]));
         var gr = img.createGraphics();
         gr.setColor(Color.WHITE);
         gr.drawString(r.cell.name + "  counted " + r.analysis.measurement().chromosomes() + " (clusters "
@@ -304,7 +283,7 @@ public final class RealBench {
         gr.drawString("expert: " + r.cell.truth.chromosomes() + " chromosomes, " + r.cell.truth.clusters()
                 + " clusters", w + 6, 14);
         gr.dispose();
-        ImageIO.write(img, "png", file.toFile());
+        CountedPicture.write(img, file);
     }
 
     /** Milliseconds to measure the cell scaled up to 1024 x 1024 (nearest neighbour), best of 5 after warm-up. */

@@ -1,6 +1,14 @@
 package org.karyoloop.bench;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -9,11 +17,19 @@ import java.util.concurrent.Future;
 
 import org.karyoloop.imaging.DecodedImage;
 import org.karyoloop.imaging.ImageFormat;
+import org.karyoloop.ml.spread.LabelTruth;
+import org.karyoloop.ml.spread.Modality;
+import org.karyoloop.ml.spread.ObjectCounter;
+import org.karyoloop.ml.spread.ObjectCounterFit;
+import org.karyoloop.ml.spread.SpreadAnalysis;
 import org.karyoloop.ml.spread.SpreadMeasurement;
 import org.karyoloop.ml.spread.SpreadMeter;
+import org.karyoloop.ml.spread.SpreadObjects;
+import org.karyoloop.ml.spread.StainField;
 import org.karyoloop.synth.Domain;
 import org.karyoloop.synth.GeneratorConfig;
 import org.karyoloop.synth.Grade;
+import org.karyoloop.synth.LabelledSpread;
 import org.karyoloop.synth.SpreadGenerator;
 import org.karyoloop.synth.SyntheticImage;
 import org.karyoloop.synth.SpreadTruth;
@@ -59,8 +75,8 @@ public final class SynthCounts {
         int n = args.size() > 0 ? Integer.parseInt(args.get(0)) : 300;
         int size = args.size() > 1 ? Integer.parseInt(args.get(1)) : 1024;
         List<String> domains = args.size() > 2 ? args.subList(2, args.size()) : List.of("new", "legacy");
-        List<double[]> features = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Integer> truth = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<double[]> features = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> truth = Collections.synchronizedList(new ArrayList<>());
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         int[] images = new int[1];
@@ -73,18 +89,18 @@ public final class SynthCounts {
                 for (int i = 0; i < n / domains.size(); i++) {
                     long index = i;
                     futures.add(pool.submit(() -> {
-                        org.karyoloop.synth.LabelledSpread ls = generators.get().generateLabelled(index);
+                        LabelledSpread ls = generators.get().generateLabelled(index);
                         SyntheticImage s = ls.image();
                         DecodedImage image = new DecodedImage(ImageFormat.PNG, s.width(), s.height(), 8, 1,
                                 s.pixels());
-                        org.karyoloop.ml.spread.Modality m = SpreadMeter.detect(image);
-                        if (m != org.karyoloop.ml.spread.Modality.BRIGHTFIELD) {
+                        Modality m = SpreadMeter.detect(image);
+                        if (m != Modality.BRIGHTFIELD) {
                             return;
                         }
-                        org.karyoloop.ml.spread.SpreadObjects objects = org.karyoloop.ml.spread.SpreadObjects
-                                .of(org.karyoloop.ml.spread.StainField.of(image, m));
+                        SpreadObjects objects = SpreadObjects
+                                .of(StainField.of(image, m));
                         int[] per = RealBench.truthPerObject(objects.bodyLabel(), objects.bodies(),
-                                org.karyoloop.ml.spread.LabelTruth.of(ls.labels(), s.width(), s.height()));
+                                LabelTruth.of(ls.labels(), s.width(), s.height()));
                         synchronized (features) {
                             images[0]++;
                             for (int o = 0; o < objects.bodies(); o++) {
@@ -101,10 +117,10 @@ public final class SynthCounts {
         } finally {
             pool.shutdown();
         }
-        org.karyoloop.ml.spread.ObjectCounter counter = org.karyoloop.ml.spread.ObjectCounterFit.fit(features, truth);
-        java.nio.file.Path resource = java.nio.file.Path.of("src/main/resources/org/karyoloop/ml/spread/"
-                + org.karyoloop.ml.spread.ObjectCounter.BRIGHTFIELD_RESOURCE);
-        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(resource)) {
+        ObjectCounter counter = ObjectCounterFit.fit(features, truth);
+        Path resource = Path.of("src/main/resources/org/karyoloop/ml/spread/"
+                + ObjectCounter.BRIGHTFIELD_RESOURCE);
+        try (Writer w = Files.newBufferedWriter(resource)) {
             counter.write(w, "fitted by bench/synthcount.sh --fit on " + features.size() + " chromosome bodies of "
                     + images[0] + " labelled synthetic bright-field spreads (" + String.join(", ", domains) + "; "
                     + size + " px, seed 41)");
@@ -130,7 +146,7 @@ public final class SynthCounts {
                 String dump = System.getProperty("dump");
                 if (dump != null) {
                     picture(s, SpreadMeter.analyse(image, SpreadMeter.detect(image)),
-                            java.nio.file.Path.of(dump, domain.name() + "-" + index + ".png"));
+                            Path.of(dump, domain.name() + "-" + index + ".png"));
                 }
                 return new Row(s.truth(), SpreadMeter.measure(image));
             }));
@@ -142,41 +158,18 @@ public final class SynthCounts {
         return rows;
     }
 
-    private static void picture(SyntheticImage s, org.karyoloop.ml.spread.SpreadAnalysis a, java.nio.file.Path file)
-            throws java.io.IOException {
-        org.karyoloop.ml.spread.SpreadObjects objects = a.objects();
-        int w = objects.field().width();
-        int h = objects.field().height();
-        int[] label = objects.label();
-        int[] body = objects.bodyLabel();
-        int[] per = a.census().perObject();
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(2 * w, h,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                int g = s.pixels()[i] & 0xFF;
-                img.setRGB(x, y, g << 16 | g << 8 | g);
-                int o = label[i];
-                if (o >= 0 && (x == 0 || y == 0 || x == w - 1 || y == h - 1 || label[i - 1] != o
-                        || label[i + 1] != o || label[i - w] != o || label[i + w] != o)) {
-                    int k = per[o];
-                    img.setRGB(x, y, k == 0 ? 0x4060ff : k == 1 ? 0x00ff00 : k == 2 ? 0xffff00 : k == 3 ? 0xff8000
-                            : 0xff0000);
-                }
-                int b = body[i];
-                img.setRGB(w + x, y, b < 0 ? (o >= 0 ? 0x404040 : 0)
-                        : java.awt.Color.HSBtoRGB((b * 0.618034f) % 1f, 0.8f, 1f) & 0xffffff);
-            }
-        }
-        java.awt.Graphics2D gr = img.createGraphics();
-        gr.setColor(java.awt.Color.RED);
+    private static void picture(SyntheticImage s, SpreadAnalysis a, Path file) throws IOException {
+        int[] body = a.objects().bodyLabel();
+        int[] label = a.objects().label();
+        BufferedImage img = CountedPicture.draw(a, i -> s.pixels()[i] & 0xFF,
+                i -> body[i] < 0 ? (label[i] >= 0 ? 0x404040 : 0) : CountedPicture.hue(body[i]));
+        Graphics2D gr = img.createGraphics();
+        gr.setColor(Color.RED);
         gr.drawString("counted " + a.measurement().chromosomes() + " clusters " + a.measurement().clusters()
                 + "; truth " + s.truth().chromosomes() + " " + s.truth().grade() + " pairs "
                 + s.truth().touchingPairs() + "+" + s.truth().overlappingPairs(), 6, 14);
         gr.dispose();
-        java.nio.file.Files.createDirectories(file.getParent());
-        javax.imageio.ImageIO.write(img, "png", file.toFile());
+        CountedPicture.write(img, file);
     }
 
     private static void report(String spec, List<Row> rows) {
