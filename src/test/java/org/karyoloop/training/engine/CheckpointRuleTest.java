@@ -31,19 +31,21 @@ class CheckpointRuleTest {
     }
 
     @Test
-    void theCalibratedRecallRuleKeepsTheEligibleEpochWithTheHighestValidationRecall() {
+    void theCalibratedRecallRuleKeepsTheEpochWhoseCalibrationLooksBestOnValidation() {
         TrainerOptions options = TrainerOptions.defaults().withEpochs(5).withSampling(true, true, 256)
                 .withCheckpoint(CheckpointRule.CALIBRATED_RECALL);
         List<EpochMetrics> seen = new ArrayList<>();
 
         TrainedModel trained = train(options, seen);
 
-        List<EpochMetrics> eligible = seen.stream().filter(EpochMetrics::eligible).toList();
-        assertThat(eligible).isNotEmpty();
-        double bestRecall = eligible.stream().mapToDouble(EpochMetrics::goodRecall).max().orElseThrow();
+        // eligible with the highest recall, else the most precise (recall breaking ties)
+        Comparator<EpochMetrics> atTheOperatingPoint = Comparator.comparing(EpochMetrics::eligible)
+                .thenComparingDouble(
+                        m -> m.eligible() ? m.goodRecall() : m.goodPrecision() * 0.99 + m.goodRecall() * 0.01);
+        EpochMetrics best = seen.stream().max(atTheOperatingPoint).orElseThrow();
         EpochMetrics kept = seen.get(trained.bestEpoch() - 1);
-        assertThat(kept.eligible()).isTrue();
-        assertThat(kept.goodRecall()).isEqualTo(bestRecall);
+        assertThat(atTheOperatingPoint.compare(kept, best)).isZero();
+        assertThat(trained.calibration().threshold()).isEqualTo(kept.threshold());
     }
 
     @Test
