@@ -25,8 +25,9 @@
 #     min_precision_after_target=<lowest sampling test precision over the rounds after its first meeting the target>
 # --calibration-z Z: z of the Wilson lower bound of validation precision the threshold is calibrated on (default
 #   1.0, as the training role; 0 = the point estimate).
-# --checkpoint validation-loss|calibrated-recall: which epoch each training run keeps (default: the training role's,
-#   the lowest validation cross-entropy; calibrated-recall keeps the epoch whose calibration shows the best recall).
+# --checkpoint average|validation-loss|calibrated-recall: which parameters each training run keeps (default: the
+#   training role's, the mean of the second half of the epochs; validation-loss: the epoch of the lowest validation
+#   cross-entropy; calibrated-recall: the epoch whose calibration shows the best recall on validation).
 # --quick: 600 legacy / 800 pool / 400 test images, 100 reads in 2 rounds (a check, minutes).
 # --test-domain SPEC / --pool-domain SPEC: the frozen test set / the pool from another domain than new, given as a
 #   domain spec (docs/synthetic.md, "Domain specs"), e.g. --test-domain shifted:blur=1.3,scale=0.85,jpeg=70,noise=2-6

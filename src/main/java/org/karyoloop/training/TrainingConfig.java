@@ -125,11 +125,12 @@ public interface TrainingConfig {
     double calibrationZ();
 
     /**
-     * Which epoch's parameters a job keeps: {@code VALIDATION_LOSS} (the lowest validation cross-entropy, its GOOD
-     * threshold then calibrated) or {@code CALIBRATED_RECALL} (the epoch whose calibrated threshold shows the best
-     * recall on validation, which overstates that threshold's precision on new images).
+     * Which parameters a job keeps, its GOOD threshold then calibrated on them: {@code AVERAGE} (the mean of the
+     * second half of the epochs' parameters), {@code VALIDATION_LOSS} (the epoch of the lowest validation
+     * cross-entropy) or {@code CALIBRATED_RECALL} (the epoch whose calibrated threshold shows the best recall on
+     * validation, which overstates that threshold's precision on new images).
      */
-    @WithDefault("VALIDATION_LOSS")
+    @WithDefault("AVERAGE")
     CheckpointRule checkpoint();
 
     /** Fewest validation GOOD predictions a threshold must make to count. */

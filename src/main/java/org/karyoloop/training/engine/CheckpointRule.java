@@ -6,6 +6,12 @@ package org.karyoloop.training.engine;
  */
 public enum CheckpointRule {
     /**
+     * The mean of the parameters of the second half of the epochs (stochastic weight averaging,
+     * {@link ParameterAverage}): one model that varies less from run to run and from epoch to epoch than any single
+     * epoch's, chosen without looking at validation at all.
+     */
+    AVERAGE,
+    /**
      * The epoch with the lowest validation cross-entropy. The choice does not look at any threshold, so the
      * threshold calibrated afterwards on the same validation images is not also the luckiest of every epoch's.
      */

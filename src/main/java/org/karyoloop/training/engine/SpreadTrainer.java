@@ -34,7 +34,7 @@ import org.karyoloop.ml.preprocess.PreprocessRecipe;
  * engine (the engine's default device: CPU here, CUDA with the gpu natives): class-balanced sampling,
  * augmentation of pixel inputs, the chosen loss, and after every
  * epoch a calibration of the GOOD threshold on validation; the checkpoint kept is chosen by
- * {@link TrainerOptions#checkpoint()} (by default the lowest validation cross-entropy, then its threshold).
+ * {@link TrainerOptions#checkpoint()} (by default the mean of the second half's parameters, then its threshold).
  * Not thread-safe: one run per instance at a time.
  */
 public final class SpreadTrainer {
@@ -132,6 +132,9 @@ public final class SpreadTrainer {
         int bestEpoch = 0;
         Calibration bestCalibration = null;
         float[][] bestProbabilities = null;
+        ParameterAverage average = options.checkpoint() == CheckpointRule.AVERAGE
+                ? new ParameterAverage(model.getBlock()) : null;
+        int averageFrom = options.epochs() / 2 + 1;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             long start = System.nanoTime();
             double lossSum = 0;
@@ -151,7 +154,11 @@ public final class SpreadTrainer {
                     c.precisionLowerBound(), (System.nanoTime() - start) / 1e9);
             epochs.add(m);
             progress.accept(m);
+            if (average != null && epoch >= averageFrom) {
+                average.add();
+            }
             double score = switch (options.checkpoint()) {
+                case AVERAGE -> epoch; // the last epoch stands in until the average replaces it
                 case VALIDATION_LOSS -> -validationLoss;
                 case CALIBRATED_RECALL -> c.eligible() ? 1 + c.recall() : c.precision() * 0.99 + c.recall() * 0.01;
             };
@@ -163,6 +170,14 @@ public final class SpreadTrainer {
                 bestArtifact = save(model, dir);
             }
             LOG.debugf("epoch %d: %s", epoch, m);
+        }
+        if (average != null) {
+            average.apply();
+            bestProbabilities = predict(trainer, validation);
+            bestCalibration = Evaluation.calibrate(bestProbabilities, valLabels, options.targetPrecision(),
+                    options.minPredictedGood(), options.calibrationZ());
+            bestArtifact = save(model, dir);
+            LOG.debugf("average of epochs %d..%d: %s", averageFrom, options.epochs(), bestCalibration);
         }
         return new TrainedModel(bestArtifact, bestEpoch, bestCalibration,
                 Evaluation.of(bestProbabilities, valLabels, bestCalibration.threshold()), List.copyOf(epochs),

@@ -40,11 +40,11 @@ public record TrainerOptions(int epochs, int batchSize, float learningRate, Loss
 
     /**
      * Sensible defaults: 6 epochs, batch 32, Adam 1e-3, focal loss, balanced, augmented, precision 0.90 on the
-     * Wilson lower bound at z = 1, the checkpoint of the lowest validation loss.
+     * Wilson lower bound at z = 1, the parameters averaged over the second half of the epochs.
      */
     public static TrainerOptions defaults() {
         return new TrainerOptions(6, 32, 1e-3f, LossKind.FOCAL, 2f, 0.1f, true, true, 0.90, 5, 1.0, 0, 1, 0.25,
-                CheckpointRule.VALIDATION_LOSS);
+                CheckpointRule.AVERAGE);
     }
 
     public TrainerOptions withEpochs(int n) {

@@ -15,13 +15,29 @@ import org.karyoloop.ml.preprocess.PreprocessRecipe;
 class CheckpointRuleTest {
 
     @Test
-    void byDefaultTheKeptEpochIsTheOneWithTheLowestValidationLossAndItsThresholdIsThatEpochs() {
-        TrainerOptions options = TrainerOptions.defaults().withEpochs(5).withSampling(true, true, 256);
+    void byDefaultTheKeptModelIsTheAverageOfTheSecondHalfWhichNoSingleEpochWas() {
+        TrainerOptions options = TrainerOptions.defaults().withEpochs(6).withSampling(true, true, 256);
         List<EpochMetrics> seen = new ArrayList<>();
 
         TrainedModel trained = train(options, seen);
 
-        assertThat(options.checkpoint()).isEqualTo(CheckpointRule.VALIDATION_LOSS);
+        assertThat(options.checkpoint()).isEqualTo(CheckpointRule.AVERAGE);
+        assertThat(trained.bestEpoch()).isEqualTo(6);
+        double loss = Evaluation.crossEntropy(trained.validationProbabilities(), trained.validationLabels());
+        assertThat(seen).allSatisfy(m -> assertThat(m.validationLoss()).isNotCloseTo(loss, within(1e-9)));
+        assertThat(trained.calibration()).isEqualTo(Evaluation.calibrate(trained.validationProbabilities(),
+                trained.validationLabels(), options.targetPrecision(), options.minPredictedGood(),
+                options.calibrationZ()));
+    }
+
+    @Test
+    void theValidationLossRuleKeepsTheEpochWithTheLowestValidationLossAndItsThreshold() {
+        TrainerOptions options = TrainerOptions.defaults().withEpochs(5).withSampling(true, true, 256)
+                .withCheckpoint(CheckpointRule.VALIDATION_LOSS);
+        List<EpochMetrics> seen = new ArrayList<>();
+
+        TrainedModel trained = train(options, seen);
+
         EpochMetrics lowest = seen.stream().min(Comparator.comparingDouble(EpochMetrics::validationLoss))
                 .orElseThrow();
         assertThat(trained.bestEpoch()).isEqualTo(lowest.epoch());

@@ -61,8 +61,8 @@ class TrainedModelRoundTripTest {
     void aMeasurementsModelLearnsFromMeasurementsAndIsServedThroughTheMeasuringRecipe() throws Exception {
         PreprocessRecipe recipe = PreprocessRecipe.measurements();
         List<Example> validation = ToyExamples.measured(90, 2);
-        // enough steps that every epoch has learned the toy classes: the kept epoch is chosen by validation loss,
-        // not for accuracy, so an early one must already be accurate for the check below to hold
+        // enough steps that every epoch has learned the toy classes: the kept parameters are the mean of the second
+        // half's, not chosen for accuracy, so those epochs must already be accurate for the check below to hold
         TrainerOptions options = TrainerOptions.defaults().withEpochs(6).withSampling(true, true, 2000);
 
         TrainedModel trained = new SpreadTrainer(recipe, options, SpreadNet.MEASURES).train(
