@@ -154,14 +154,15 @@ public final class SpreadTrainer {
                     c.precisionLowerBound(), (System.nanoTime() - start) / 1e9);
             epochs.add(m);
             progress.accept(m);
-            if (average != null && epoch >= averageFrom) {
-                average.add();
+            if (average != null) {
+                if (epoch >= averageFrom) {
+                    average.add();
+                }
+                LOG.debugf("epoch %d: %s", epoch, m);
+                continue;
             }
-            double score = switch (options.checkpoint()) {
-                case AVERAGE -> epoch; // the last epoch stands in until the average replaces it
-                case VALIDATION_LOSS -> -validationLoss;
-                case CALIBRATED_RECALL -> c.eligible() ? 1 + c.recall() : c.precision() * 0.99 + c.recall() * 0.01;
-            };
+            double score = options.checkpoint() == CheckpointRule.VALIDATION_LOSS ? -validationLoss
+                    : c.eligible() ? 1 + c.recall() : c.precision() * 0.99 + c.recall() * 0.01;
             if (score > bestScore) {
                 bestScore = score;
                 bestEpoch = epoch;
@@ -173,6 +174,7 @@ public final class SpreadTrainer {
         }
         if (average != null) {
             average.apply();
+            bestEpoch = options.epochs();
             bestProbabilities = predict(trainer, validation);
             bestCalibration = Evaluation.calibrate(bestProbabilities, valLabels, options.targetPrecision(),
                     options.minPredictedGood(), options.calibrationZ());
