@@ -130,15 +130,11 @@ class SamplingFlowIT {
         UUID sure = UUID.randomUUID();
         UUID labelledFirst = UUID.randomUUID();
         UUID scoredFirst = UUID.randomUUID();
-        // Exploration asks about a uniformly random image now and then, whenever the share it is owed (carried from
-        // every earlier batch of this process) reaches a whole request: a spare image on its own slide, first in
-        // the exploration order, is the one it takes if that happens in this batch.
-        UUID spare = exploredBefore(List.of(near, sure, labelledFirst, scoredFirst));
         try (KafkaTestClient kafka = new KafkaTestClient(); var requests = kafka.watch("labeling.requests")) {
             // The archive's label of one disputed image comes before its score, the other's after it: sampling must
             // ask for a second opinion on both, whichever of the two topics it reads first.
             sendLegacyPoor(kafka, labelledFirst);
-            for (ImageScored e : List.of(scored(spare, "spare-" + slide, 0.3), scored(near, slide, 0.59),
+            for (ImageScored e : List.of(scored(near, slide, 0.59),
                     scored(sure, slide, 0.01), scored(labelledFirst, "other-" + slide, 0.95),
                     scored(scoredFirst, "third-" + slide, 0.9))) {
                 kafka.send("images.scored", e.imageId().toString(), mapper.writeValueAsBytes(e), Map.of());
@@ -178,17 +174,6 @@ class SamplingFlowIT {
         given().auth().preemptive().basic("doctor1", "doctor1-pass").queryParam("n", 2)
                 .get("/api/slides/" + slide + "/best")
                 .then().statusCode(200).body("imageId", contains(near.toString(), sure.toString()));
-    }
-
-    /** An image id that the exploration order puts before every one of {@code others}. */
-    private static UUID exploredBefore(List<UUID> others) {
-        double first = others.stream().mapToDouble(id -> BatchSelector.hash(id, BatchSelector.EXPLORATION_SALT)).min()
-                .orElseThrow();
-        UUID id;
-        do {
-            id = UUID.randomUUID();
-        } while (BatchSelector.hash(id, BatchSelector.EXPLORATION_SALT) >= first);
-        return id;
     }
 
     private void sendLegacyPoor(KafkaTestClient kafka, UUID image) throws Exception {
