@@ -8,7 +8,10 @@ import java.util.Comparator;
  * the highest GOOD recall whose precision meets the target (default 0.90), never argmax. A threshold meets
  * the target when the Wilson lower bound of its precision at {@code z} does (z = 0 is the point estimate):
  * a margin that grows as the GOOD predictions behind the estimate get fewer, so a threshold admitted on a
- * lucky handful of validation images does not fall below the target on the next set. Stateless.
+ * lucky handful of validation images does not fall below the target on the next set. When no threshold meets
+ * the target, the candidate is not eligible and its threshold is the one whose precision is best supported: the
+ * greatest one-sided 95% Wilson lower bound (not the best point estimate, which a threshold admitting three lucky
+ * images would win with 3 of 3). Stateless.
  */
 public final class ThresholdCalibrator {
 
@@ -60,7 +63,7 @@ public final class ThresholdCalibrator {
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> pGood[i]).reversed());
 
         Calibration best = null;
-        Calibration mostPrecise = null;
+        Calibration bestSupported = null;
         int tp = 0;
         int fp = 0;
         for (int k = 0; k < order.length; k++) {
@@ -82,16 +85,17 @@ public final class ThresholdCalibrator {
             if (meets && (best == null || recall > best.recall())) {
                 best = c;
             }
-            if (mostPrecise == null || precision > mostPrecise.precision()
-                    || precision == mostPrecise.precision() && recall > mostPrecise.recall()) {
-                mostPrecise = c;
+            if (bestSupported == null || c.precisionLowerBound() > bestSupported.precisionLowerBound()
+                    || c.precisionLowerBound() == bestSupported.precisionLowerBound()
+                            && recall > bestSupported.recall()) {
+                bestSupported = c;
             }
         }
         if (best != null) {
             return best;
         }
-        if (mostPrecise != null) {
-            return mostPrecise;
+        if (bestSupported != null) {
+            return bestSupported;
         }
         return new Calibration(false, targetPrecision, 1.0, 0, 0, 0, 0, 0, positives);
     }

@@ -61,6 +61,24 @@ class ThresholdCalibratorTest {
     }
 
     @Test
+    void whenNoThresholdMeetsTheTargetTheFallbackIsTheBestSupportedPrecisionNotALuckyFew() {
+        // three GOOD on top (3 of 3: point precision 1.0, but a lower bound far under 0.95), then one POOR in six
+        int n = 51;
+        double[] p = new double[n];
+        boolean[] good = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = 0.99 - i * 0.01;
+            good[i] = i < 3 || i % 6 != 3;
+        }
+
+        Calibration c = new ThresholdCalibrator(0.95, 3, 1).calibrate(p, good);
+
+        assertThat(c.eligible()).isFalse();
+        assertThat(c.truePositives() + c.falsePositives()).isGreaterThan(3);
+        assertThat(c.precisionLowerBound()).isGreaterThan(WilsonInterval.lowerBound95(3, 3));
+    }
+
+    @Test
     void aThresholdAdmittingTooFewImagesDoesNotCount() {
         double[] p = {0.99, 0.8, 0.7, 0.6};
         boolean[] good = {true, false, true, false};
