@@ -24,7 +24,8 @@ import ai.djl.ndarray.types.Shape;
  *                     resolution instead of the whole field shrunk; false in recipes stored before it existed
  * @param measure whether the model input is the spread's {@link SpreadMeter measurements} (chromosome count,
  *                merged objects, focus, condensation, measured at full resolution) instead of pixels; the pixel
- *                steps above are then not used; false in recipes stored before it existed
+ *                steps above are then not used, and {@code inputSize} is the number of measurements the model was
+ *                trained on; false in recipes stored before it existed
  */
 public record PreprocessRecipe(int inputSize, int workingSize, boolean autolevel, double lowPercentile,
         double highPercentile, boolean automask, double maskDelta, double maxBlobFraction, boolean cropToSpread,
@@ -51,6 +52,19 @@ public record PreprocessRecipe(int inputSize, int workingSize, boolean autolevel
     /** The recipe of models that grade the spread's measurements ({@link SpreadMeter}) instead of its pixels. */
     public static PreprocessRecipe measurements() {
         return standard(SpreadMeter.FEATURES).withMeasure(true);
+    }
+
+    /**
+     * Why a model with this recipe cannot run on this release, or null: a model over the measurements reads exactly
+     * the measurements it was trained on, so one trained on another release's {@link SpreadMeter#NAMES} is refused
+     * rather than fed values it never saw.
+     */
+    public String incompatibility() {
+        if (measure && inputSize != SpreadMeter.FEATURES) {
+            return "the model reads " + inputSize + " spread measurements, this release measures "
+                    + SpreadMeter.FEATURES + " (" + String.join(", ", SpreadMeter.NAMES) + "): retrain it";
+        }
+        return null;
     }
 
     /** This recipe with the crop to the spread switched on or off. */

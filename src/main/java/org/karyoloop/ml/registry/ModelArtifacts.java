@@ -17,12 +17,15 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.karyoloop.ml.SpreadNet;
+import org.karyoloop.ml.preprocess.PreprocessRecipe;
 import org.karyoloop.ml.registry.ModelArtifactRejectedException.Reason;
 
 /**
  * Loads a version's artifact bytes into a DJL model on the PyTorch engine (DJL parameters into the
  * architecture built in code, or a TorchScript module as is) and probes it: a zero input of the
- * declared size must give one finite logit per declared class. Stateless; thread-safe.
+ * declared size must give one finite logit per declared class. A model over the spread measurements trained on
+ * another release's measurements is refused before it loads ({@link PreprocessRecipe#incompatibility()}).
+ * Stateless; thread-safe.
  */
 public final class ModelArtifacts {
 
@@ -37,6 +40,10 @@ public final class ModelArtifacts {
         Model model = null;
         try {
             dir = Files.createTempDirectory("karyoloop-model-");
+            String incompatible = spec.preprocessing().incompatibility();
+            if (incompatible != null) {
+                throw new ModelArtifactRejectedException(Reason.INVALID_METADATA, spec.id() + ": " + incompatible);
+            }
             model = Model.newInstance(spec.id(), device, "PyTorch");
             if (spec.artifactFormat() == ArtifactFormat.DJL) {
                 if (!SpreadNet.knows(spec.architecture())) {

@@ -136,6 +136,8 @@ public class ModelRegistry {
         } else if (spec.artifactFormat() == null || spec.origin() == null || blank(spec.architecture())
                 || spec.preprocessing() == null) {
             problem = "artifactFormat, origin, architecture and preprocessing are required";
+        } else {
+            problem = spec.preprocessing().incompatibility();
         }
         if (problem == null) {
             try {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The measurements vector the grading model reads: what a cytogeneticist checks on a spread, the same in both
  * modalities because it is computed on the stain field and the counted objects. The chromosome count against 46
- * (touching chromosomes split), the largest objects' shares of the stained area (clusters are large), clusters,
+ * (touching chromosomes split), the separated objects (touching chromosomes merged: 46 only when every chromosome
+ * is present and none touches another), the largest objects' shares of the stained area (clusters are large), clusters,
  * overlaps (stain adds up where chromosomes lie on each other, in emission as in absorbance), focus (edge
  * gradients before and after a further blur), condensation (length to width of single chromosomes), nuclei and
  * contrast. Scale-free where it can be: areas are shares or relative to a single chromosome, lengths relative to
@@ -20,7 +21,7 @@ public final class Measurements {
             "area_1", "area_2", "area_3", "area_4", "area_1_over_5", "area_1_over_ref",
             "big_objects", "crossing_objects", "crossing_pixel_share", "densest_over_band",
             "sharpness", "sharpness_p50", "aspect_median", "aspect_top", "width_over_ref",
-            "nuclei", "elongated_objects", "contrast");
+            "nuclei", "elongated_objects", "contrast", "separated_objects");
     /** Number of measurements. */
     public static final int COUNT = NAMES.size();
     /** Stain above this many times the chromosomes' 90th percentile marks chromosomes lying on each other. */
@@ -50,6 +51,7 @@ public final class Measurements {
                 total += objects.area(o);
             }
         }
+        f[22] = kept / 46f;
         if (kept == 0) {
             return f;
         }

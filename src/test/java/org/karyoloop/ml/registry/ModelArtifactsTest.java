@@ -20,7 +20,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.karyoloop.ml.SpreadNet;
 import org.karyoloop.ml.TestModels;
+import org.karyoloop.ml.preprocess.PreprocessRecipe;
+import org.karyoloop.ml.spread.SpreadMeter;
 import org.karyoloop.ml.registry.ModelArtifactRejectedException.Reason;
 
 /**
@@ -101,5 +104,23 @@ class ModelArtifactsTest {
                 .isInstanceOf(ModelArtifactRejectedException.class)
                 .extracting(e -> ((ModelArtifactRejectedException) e).reason())
                 .isIn(Reason.WRONG_SHAPE, Reason.UNLOADABLE);
+    }
+
+    @Test
+    void aMeasurementsModelTrainedOnAnotherReleasesMeasurementsIsRefusedAtRegistrationAndAtLoad() {
+        PreprocessRecipe current = PreprocessRecipe.measurements();
+        PreprocessRecipe older = new PreprocessRecipe(SpreadMeter.FEATURES - 1, current.workingSize(),
+                current.autolevel(), current.lowPercentile(), current.highPercentile(), current.automask(),
+                current.maskDelta(), current.maxBlobFraction(), current.cropToSpread(), true);
+        ModelVersionSpec stale = new ModelVersionSpec("m", "old", ArtifactFormat.DJL, null, SpreadNet.MEASURES,
+                older, spec.classes(), 0.5, null, null, ModelOrigin.IMPORTED, null, null);
+
+        assertThat(current.incompatibility()).isNull();
+        assertThat(older.incompatibility()).contains((SpreadMeter.FEATURES - 1) + " spread measurements");
+        assertThatThrownBy(() -> ModelRegistry.validate(stale)).isInstanceOf(ModelArtifactRejectedException.class)
+                .extracting(e -> ((ModelArtifactRejectedException) e).reason()).isEqualTo(Reason.INVALID_METADATA);
+        assertThatThrownBy(() -> ModelArtifacts.load(stale, TestModels.spreadNetParams(3, 1), Device.cpu()))
+                .isInstanceOf(ModelArtifactRejectedException.class)
+                .extracting(e -> ((ModelArtifactRejectedException) e).reason()).isEqualTo(Reason.INVALID_METADATA);
     }
 }

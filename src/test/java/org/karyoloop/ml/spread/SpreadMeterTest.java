@@ -121,6 +121,35 @@ class SpreadMeterTest {
     }
 
     @Test
+    void touchingChromosomesAreOneSeparatedObjectWhileTheCountStillSplitsThem() {
+        int w = 900;
+        int h = 700;
+        int[] separated = new int[2];
+        int[] counted = new int[2];
+        for (int touching = 0; touching < 2; touching++) {
+            byte[] px = field(w, h);
+            Random r = new Random(5);
+            for (int row = 0; row < 6; row++) {
+                for (int col = 0; col < 8; col++) {
+                    if (row != 3 || col != 4) {
+                        rod(px, w, 60 + col * 105 + r.nextInt(10), 60 + row * 105 + r.nextInt(10),
+                                30 + ((row * 8 + col) * 7) % 40, 10, r.nextDouble() * Math.PI);
+                    }
+                }
+            }
+            // the same two rods, their cores 12 px apart (touching) or 40 px apart (separated)
+            int gap = touching == 1 ? 6 : 20;
+            rod(px, w, 60 + 4 * 105, 60 + 3 * 105 - gap, 60, 10, 0);
+            rod(px, w, 60 + 4 * 105, 60 + 3 * 105 + gap, 60, 10, 0);
+            SpreadMeasurement m = SpreadMeter.measure(decoded(inverted(px), w, h));
+            separated[touching] = Math.round(m.features()[SpreadMeter.NAMES.indexOf("separated_objects")] * 46);
+            counted[touching] = m.chromosomes();
+        }
+        assertThat(counted[1]).as("touching rods are still counted apart").isEqualTo(counted[0]);
+        assertThat(separated[1]).as("but they are one separated object").isEqualTo(separated[0] - 1);
+    }
+
+    @Test
     void measurementsHaveTheirDocumentedLength() {
         SyntheticImage img = SpreadImages.goodSpread(512);
         assertThat(SpreadMeter.measure(decoded(img.pixels(), img.width(), img.height())).features())
