@@ -142,7 +142,7 @@ public record LabelTruth(int width, int height, int[] chromosome, int chromosome
                 }
                 for (int b = a + 1; b < regions; b++) {
                     if (adjacent[o][b] && regionClass.get(b).equals(regionClass.get(a)) && !adjacent[a][b]) {
-                        union(parent, a, b);
+                        Labels.union(parent, a, b);
                     }
                 }
             }
@@ -154,7 +154,7 @@ public record LabelTruth(int width, int height, int[] chromosome, int chromosome
             if (regionClass.get(i) == OVERLAP) {
                 continue;
             }
-            int root = find(parent, i);
+            int root = Labels.find(parent, i);
             if (chromosomeOfRegion[root] < 0) {
                 chromosomeOfRegion[root] = chromosomes++;
             }
@@ -213,62 +213,25 @@ public record LabelTruth(int width, int height, int[] chromosome, int chromosome
             }
         }
         // separated objects: 8-connected non-background
-        int[] object = new int[n];
-        Arrays.fill(object, -1);
-        int objects = 0;
-        List<boolean[]> memberSets = new ArrayList<>();
-        for (int s = 0; s < n; s++) {
-            if (labels[s] == 0 || object[s] >= 0) {
-                continue;
+        boolean[] stained = new boolean[n];
+        for (int p = 0; p < n; p++) {
+            stained[p] = labels[p] != 0;
+        }
+        int[] object = Labels.components(stained, w, h);
+        int objects = Labels.count(object);
+        boolean[][] in = new boolean[objects][chromosomes];
+        for (int p = 0; p < n; p++) {
+            if (object[p] >= 0 && chromosome[p] >= 0) {
+                in[object[p]][chromosome[p]] = true;
             }
-            boolean[] in = new boolean[chromosomes];
-            int top = 0;
-            stack[top++] = s;
-            object[s] = objects;
-            while (top > 0) {
-                int p = stack[--top];
-                if (chromosome[p] >= 0) {
-                    in[chromosome[p]] = true;
-                }
-                int x = p % w;
-                int y = p / w;
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int xx = x + dx;
-                        int yy = y + dy;
-                        if (xx < 0 || yy < 0 || xx >= w || yy >= h) {
-                            continue;
-                        }
-                        int q = yy * w + xx;
-                        if (object[q] < 0 && labels[q] != 0) {
-                            object[q] = objects;
-                            stack[top++] = q;
-                        }
-                    }
-                }
-            }
-            memberSets.add(in);
-            objects++;
         }
         int[] members = new int[objects];
         for (int i = 0; i < objects; i++) {
-            for (boolean b : memberSets.get(i)) {
+            for (boolean b : in[i]) {
                 members[i] += b ? 1 : 0;
             }
         }
         return new LabelTruth(w, h, chromosome, chromosomes, object, objects, members, overlapPixels, touchingPairs,
                 overlappingPairs);
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        parent[find(parent, a)] = find(parent, b);
     }
 }

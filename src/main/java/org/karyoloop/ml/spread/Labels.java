@@ -78,7 +78,8 @@ final class Labels {
         return next;
     }
 
-    private static int find(int[] parent, int l) {
+    /** The root of {@code l} in the union-find {@code parent}, halving the path on the way. */
+    static int find(int[] parent, int l) {
         while (parent[l] != l) {
             parent[l] = parent[parent[l]];
             l = parent[l];
@@ -86,7 +87,8 @@ final class Labels {
         return l;
     }
 
-    private static void union(int[] parent, int a, int b) {
+    /** Joins the sets of {@code a} and {@code b} under the smaller root. */
+    static void union(int[] parent, int a, int b) {
         int ra = find(parent, a);
         int rb = find(parent, b);
         if (ra < rb) {

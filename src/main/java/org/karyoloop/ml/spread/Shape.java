@@ -40,22 +40,24 @@ final class Shape {
 
     /** Orientation of the major axis, radians from the x axis (-pi/2..pi/2). */
     static double orientation(double[] s) {
+        double[] v = moments(s);
+        return 0.5 * Math.atan2(2 * v[2], v[0] - v[1]);
+    }
+
+    /** The second central moments {xx, yy, xy} of the pixels summed in {@code s}. */
+    private static double[] moments(double[] s) {
         double a = s[SpreadObjects.AREA];
         double mx = s[SpreadObjects.SX] / a;
         double my = s[SpreadObjects.SY] / a;
-        double vxx = s[SpreadObjects.SXX] / a - mx * mx;
-        double vyy = s[SpreadObjects.SYY] / a - my * my;
-        double vxy = s[SpreadObjects.SXY] / a - mx * my;
-        return 0.5 * Math.atan2(2 * vxy, vxx - vyy);
+        return new double[] {s[SpreadObjects.SXX] / a - mx * mx, s[SpreadObjects.SYY] / a - my * my,
+            s[SpreadObjects.SXY] / a - mx * my};
     }
 
     private static double[] eigen(double[] s) {
-        double a = s[SpreadObjects.AREA];
-        double mx = s[SpreadObjects.SX] / a;
-        double my = s[SpreadObjects.SY] / a;
-        double vxx = s[SpreadObjects.SXX] / a - mx * mx;
-        double vyy = s[SpreadObjects.SYY] / a - my * my;
-        double vxy = s[SpreadObjects.SXY] / a - mx * my;
+        double[] v = moments(s);
+        double vxx = v[0];
+        double vyy = v[1];
+        double vxy = v[2];
         double tr = vxx + vyy;
         double det = vxx * vyy - vxy * vxy;
         double root = Math.sqrt(Math.max(0, tr * tr / 4 - det));

@@ -13,7 +13,7 @@ final class Camera {
     static final int EXP_STEPS = 256;
     private static final float[] TRANSMISSION = transmissionTable(8);
     private static final int NOISE_SAMPLES = 1 << 16;
-    private static final float[] GAUSSIAN = gaussianTable();
+    private static final float[] GAUSSIAN = gaussianTable(0x6A055, NOISE_SAMPLES);
 
     private final GaussianBlur blur = new GaussianBlur();
     private float[] light = new float[0];
@@ -82,9 +82,10 @@ final class Camera {
         return table;
     }
 
-    private static float[] gaussianTable() {
-        SplittableRandom random = new SplittableRandom(0x6A055);
-        float[] table = new float[NOISE_SAMPLES];
+    /** {@code samples} (even) standard normal draws from {@code seed}, the same on every JVM. */
+    static float[] gaussianTable(long seed, int samples) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] table = new float[samples];
         for (int i = 0; i < table.length; i += 2) {
             // Box–Muller with StrictMath, so the table is the same on every JVM.
             double u = 1 - random.nextDouble();

@@ -13,7 +13,7 @@ final class FluorescenceCamera {
     /** Sigma of the out-of-focus halo, in reference pixels, added to the focus blur. */
     static final double HALO_SIGMA = 7;
     private static final int NOISE_SAMPLES = 1 << 16;
-    private static final float[] GAUSSIAN = gaussianTable();
+    private static final float[] GAUSSIAN = Camera.gaussianTable(0xF1F0, NOISE_SAMPLES);
 
     private final GaussianBlur blur = new GaussianBlur();
     private float[] light = new float[0];
@@ -80,19 +80,5 @@ final class FluorescenceCamera {
                 light[row + x] = gain * (1 - vignette * rr) * density[row + x];
             }
         }
-    }
-
-    private static float[] gaussianTable() {
-        SplittableRandom random = new SplittableRandom(0xF1F0);
-        float[] table = new float[NOISE_SAMPLES];
-        for (int i = 0; i < table.length; i += 2) {
-            // Box–Muller with StrictMath, so the table is the same on every JVM.
-            double u = 1 - random.nextDouble();
-            double v = random.nextDouble();
-            double r = StrictMath.sqrt(-2 * StrictMath.log(u));
-            table[i] = (float) (r * StrictMath.cos(2 * Math.PI * v));
-            table[i + 1] = (float) (r * StrictMath.sin(2 * Math.PI * v));
-        }
-        return table;
     }
 }
