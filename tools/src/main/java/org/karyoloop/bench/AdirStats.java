@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.karyoloop.imaging.DecodedImage;
 import org.karyoloop.imaging.ImageDecoder;
@@ -20,7 +21,18 @@ import org.karyoloop.ml.spread.LabelTruth;
  */
 public final class AdirStats {
 
+    /**
+     * The slides held out for testing; every other slide tunes (the fluorescence object counter is fitted on them).
+     * Split by slide, never by cell, and the same split in every benchmark of the shared cells.
+     */
+    static final Set<String> TEST_SLIDES = Set.of("A02", "A04", "A20", "A22", "P08", "P10", "P12");
+
     private AdirStats() {
+    }
+
+    /** Whether {@code slide} (e.g. {@code A02}) is one of the {@link #TEST_SLIDES}. */
+    static boolean onTestSlide(String slide) {
+        return TEST_SLIDES.contains(slide);
     }
 
     /** A labelled shared cell: its DAPI image and its label image. */

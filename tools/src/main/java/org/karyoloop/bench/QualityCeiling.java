@@ -26,33 +26,30 @@ public final class QualityCeiling {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.Map<String, String> opt = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opt.put(args[i].substring(2), args[i + 1]);
-        }
-        int render = Integer.parseInt(opt.getOrDefault("render", "1024"));
-        int input = Integer.parseInt(opt.getOrDefault("input", "192"));
-        boolean crop = Boolean.parseBoolean(opt.getOrDefault("crop", "true"));
-        int nTrain = Integer.parseInt(opt.getOrDefault("train", "2400"));
-        int nTest = Integer.parseInt(opt.getOrDefault("test", "1000"));
-        int epochs = Integer.parseInt(opt.getOrDefault("epochs", "6"));
-        double good = Double.parseDouble(opt.getOrDefault("good", "0.3"));
-        double fair = Double.parseDouble(opt.getOrDefault("fair", "0.3"));
-        boolean augment = Boolean.parseBoolean(opt.getOrDefault("augment", "true"));
-        boolean binary = Boolean.parseBoolean(opt.getOrDefault("binary", "false"));
-        LossKind loss = LossKind.valueOf(opt.getOrDefault("loss", "CROSS_ENTROPY"));
-        String arch = opt.getOrDefault("arch", SpreadTrainer.ARCHITECTURE);
+        BenchOptions opt = BenchOptions.parse(args);
+        int render = opt.integer("render", 1024);
+        int input = opt.integer("input", 192);
+        boolean crop = opt.flag("crop", true);
+        int nTrain = opt.integer("train", 2400);
+        int nTest = opt.integer("test", 1000);
+        int epochs = opt.integer("epochs", 6);
+        double good = opt.real("good", 0.3);
+        double fair = opt.real("fair", 0.3);
+        boolean augment = opt.flag("augment", true);
+        boolean binary = opt.flag("binary", false);
+        LossKind loss = LossKind.valueOf(opt.get("loss", "CROSS_ENTROPY"));
+        String arch = opt.get("arch", SpreadTrainer.ARCHITECTURE);
         boolean measure = org.karyoloop.ml.SpreadNet.measures(arch);
         PreprocessRecipe recipe = org.karyoloop.ml.SpreadNet.recipe(arch, input, crop);
         GeneratorConfig base = GeneratorConfig.defaults().withSize(render, render).withDomain(Domain.newMicroscopes());
         long start = System.nanoTime();
-        java.nio.file.Path cache = java.nio.file.Path.of(opt.getOrDefault("cache", "bench/.cache"));
+        java.nio.file.Path cache = java.nio.file.Path.of(opt.get("cache", "bench/.cache"));
         String tag = render + "-" + input + (crop ? "-crop" : "") + (measure ? "-measured" : "");
         SynthSet train = SynthSet.load(cache.resolve("ceiling-train-" + tag + "-" + nTrain + "-" + good + "-" + fair
                 + ".bin"), base.withShares(good, fair).withSeed(21), nTrain, recipe, input, null, false, threads());
         SynthSet test = SynthSet.load(cache.resolve("ceiling-test-" + tag + "-" + nTest + ".bin"), base.withSeed(22),
                 nTest, recipe, input, null, false, threads());
-        if (opt.containsKey("dump")) {
+        if (opt.has("dump")) {
             java.nio.file.Path dir = java.nio.file.Path.of(opt.get("dump"));
             java.nio.file.Files.createDirectories(dir);
             for (int i = 0; i < 12; i++) {
@@ -75,14 +72,14 @@ public final class QualityCeiling {
         }
         TrainerOptions o = TrainerOptions.defaults().withEpochs(epochs).withLoss(loss)
                 .withSampling(true, augment, 0)
-                .withBlurShare(Double.parseDouble(opt.getOrDefault("blur", "0")))
-                .withLearningRate(Float.parseFloat(opt.getOrDefault("lr", "0.001")));
+                .withBlurShare(opt.real("blur", 0))
+                .withLearningRate((float) opt.real("lr", 0.001));
         TrainedModel m = new SpreadTrainer(recipe, o, arch).train(tr, val, null, () -> false,
                 e -> System.out.println("  " + e));
         QualityBench bench = new QualityBench(new String[] {"--input", Integer.toString(input)});
         float[][] p = bench.predict(m.artifact(), test.inputs(false), arch, recipe);
         report("test", p, test.trueGrade);
-        if (Boolean.parseBoolean(opt.getOrDefault("defects", "false"))) {
+        if (opt.flag("defects", false)) {
             byDefect(p, test.trueGrade, base.withSeed(22));
         }
         System.out.printf(Locale.ROOT, "wall %.1f min%n", QualityBench.secs(start) / 60);

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.karyoloop.imaging.DecodedImage;
 import org.karyoloop.imaging.ImageDecoder;
@@ -37,9 +36,6 @@ import org.karyoloop.ml.spread.StainField;
  */
 public final class RealBench {
 
-    /** Slides held out for testing; every other slide tunes. Split by slide, never by cell. */
-    static final Set<String> TEST_SLIDES = Set.of("A02", "A04", "A20", "A22", "P08", "P10", "P12");
-
     record Cell(String name, String slide, boolean test, DecodedImage image, LabelTruth truth) {
     }
 
@@ -59,7 +55,7 @@ public final class RealBench {
         Files.createDirectories(out);
         List<Cell> cells = load(cases);
         System.out.printf("%d labelled cells, %d on test slides %s%n", cells.size(),
-                cells.stream().filter(Cell::test).count(), TEST_SLIDES);
+                cells.stream().filter(Cell::test).count(), AdirStats.TEST_SLIDES);
         if (fit) {
             fit(cells);
             return;
@@ -141,7 +137,7 @@ public final class RealBench {
                         } catch (org.karyoloop.imaging.ImageRejectedException e) {
                             throw new IOException(d + ": " + e.getMessage(), e);
                         }
-                        cells.add(new Cell(d.getFileName().toString(), slide, TEST_SLIDES.contains(slide), image,
+                        cells.add(new Cell(d.getFileName().toString(), slide, AdirStats.onTestSlide(slide), image,
                                 LabelTruth.read(k)));
                     }
                 }
@@ -325,7 +321,8 @@ public final class RealBench {
         Path resource = Path.of("src/main/resources/org/karyoloop/ml/spread/" + ObjectCounter.RESOURCE);
         try (Writer w = Files.newBufferedWriter(resource)) {
             counter.write(w, "fitted by bench/real.sh --fit on " + features.size() + " chromosome bodies of the tuning "
-                    + "slides of the shared ADIR M-FISH cells (all slides but " + new java.util.TreeSet<>(TEST_SLIDES)
+                    + "slides of the shared ADIR M-FISH cells (all slides but "
+                    + new java.util.TreeSet<>(AdirStats.TEST_SLIDES)
                     + ")");
         }
         System.out.println("wrote " + resource + " (" + features.size() + " bodies)");

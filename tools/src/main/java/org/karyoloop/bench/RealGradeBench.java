@@ -3,10 +3,8 @@ package org.karyoloop.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.karyoloop.imaging.DecodedImage;
 import org.karyoloop.imaging.ImageFormat;
 import org.karyoloop.ml.SpreadNet;
@@ -40,19 +38,16 @@ public final class RealGradeBench {
     /** A labelled real cell: its measurements, truth grade and slide. */
     record RealCell(String name, String slide, float[] features, QualityScore truth) {
         boolean test() {
-            return Integer.parseInt(slide.substring(1)) % 2 == 0;
+            return AdirStats.onTestSlide(slide);
         }
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        Path cases = Path.of(opt.getOrDefault("real", "../shared/testdata/adir-mfish/cases"));
-        int perModality = Integer.parseInt(opt.getOrDefault("synthetic", "600"));
-        int epochs = Integer.parseInt(opt.getOrDefault("epochs", "20"));
-        float realWeight = Float.parseFloat(opt.getOrDefault("real-weight", "3"));
+        BenchOptions opt = BenchOptions.parse(args);
+        Path cases = Path.of(opt.get("real", "../shared/testdata/adir-mfish/cases"));
+        int perModality = opt.integer("synthetic", 600);
+        int epochs = opt.integer("epochs", 20);
+        float realWeight = (float) opt.real("real-weight", 3);
         List<RealCell> real = new ArrayList<>();
         for (AdirStats.Cell c : AdirStats.cells(cases)) {
             int complete = LabelGrade.completeCount(Files.readString(c.dapi().resolveSibling("case-info.txt")));

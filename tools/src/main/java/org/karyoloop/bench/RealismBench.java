@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.karyoloop.imaging.DecodedImage;
@@ -36,17 +34,14 @@ public final class RealismBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        Path cases = Path.of(opt.getOrDefault("real", "../shared/testdata/adir-mfish/cases"));
-        Domain domain = Domain.parse(opt.getOrDefault("domain", "fluorescence"));
-        int count = Integer.parseInt(opt.getOrDefault("count", "240"));
-        int width = Integer.parseInt(opt.getOrDefault("width", "645"));
-        int height = Integer.parseInt(opt.getOrDefault("height", "517"));
-        long seed = Long.parseLong(opt.getOrDefault("seed", "21"));
-        Path out = Path.of(opt.getOrDefault("out", "bench/out"));
+        BenchOptions opt = BenchOptions.parse(args);
+        Path cases = Path.of(opt.get("real", "../shared/testdata/adir-mfish/cases"));
+        Domain domain = Domain.parse(opt.get("domain", "fluorescence"));
+        int count = opt.integer("count", 240);
+        int width = opt.integer("width", 645);
+        int height = opt.integer("height", 517);
+        long seed = opt.longInteger("seed", 21);
+        Path out = Path.of(opt.get("out", "bench/out"));
         Files.createDirectories(out);
 
         List<Path> realFiles;
