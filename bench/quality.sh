@@ -6,8 +6,8 @@
 #     Preprocessor, cached in bench/.cache): a legacy archive (domain legacy, legacy labels: 40% of acceptable
 #     spreads filed POOR; default 5,000 images), a new-domain pool (4,000) labelled only when picked, by the
 #     simulated doctor (10% disagreement), and a frozen new-domain test set (2,000) with true grades, never
-#     trained on. Model input: the spread's measurements (SpreadFeatures: chromosome count, merged and crossing
-#     objects, focus, condensation), architecture spreadmeasures-v1, as the training role trains by default.
+#     trained on. Model input: the spread's measurements (SpreadMeter: chromosome count, separated and crossing
+#     objects, clusters, focus, condensation), architecture spreadmeasures-v1, as the training role trains by default.
 #  2. naive: legacy labels only, the pixel CNN (spreadnet-v1) on 96 x 96 inputs without background
 #     normalisation (autolevel/automask off), plain cross entropy, no class balancing or augmentation, argmax.
 #  3. legacy-only: spreadmeasures-v1 trained on the archive (cross entropy, class-balanced, legacy negatives at

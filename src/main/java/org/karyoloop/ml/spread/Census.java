@@ -8,8 +8,8 @@ import java.util.Arrays;
  * toss); an object (touching bodies) holds what its bodies hold, and is a cluster when its bodies most likely hold
  * two or more. Bodies far outside the spread (debris, cells at the frame's edge), and faint bodies (well below the
  * spread's chromosomes in stain) that are far larger than one (cytoplasm, out-of-focus cells) or far smaller (debris,
- * a nucleus's texture) hold none: sizes and stains are against the spread's own single chromosomes. Thread-safe
- * (immutable once built).
+ * a nucleus's texture), and under bright-field small, round, dense stain clumps, hold none: sizes and stains are
+ * against the spread's own single chromosomes. Thread-safe (immutable once built).
  *
  * @param perObject   chromosomes each object most likely holds (0 for debris)
  * @param expected    chromosomes each object holds in expectation (0 for debris); they add up to the count
@@ -30,6 +30,16 @@ public record Census(int[] perObject, double[] expected, int chromosomes, int cl
     static final double FAINT = 0.4;
     /** The largest faint speck, as a share of a single chromosome's area. */
     static final double SPECK_AREA = 0.25;
+    /**
+     * Under bright-field, bodies whose mean stain is above this many times a single chromosome's, round (elongation
+     * under {@link #CLUMP_ELONGATION}) and no larger than a single, are stain clumps (Giemsa precipitate) and hold
+     * none: a chromosome that small is a rod, and one that dense is chromosomes lying on each other, which are
+     * larger. Not under fluorescence: on the shared DAPI cells the same rule set aside real small chromosomes
+     * (tuning slides' count bias -0.31 to -1.40).
+     */
+    static final double DENSE = 1.35;
+    /** The largest elongation (major over minor axis) of a stain clump. */
+    static final double CLUMP_ELONGATION = 1.6;
 
     /** Counts the chromosomes of {@code objects} with {@code counter}. */
     public static Census of(SpreadObjects objects, ObjectCounter counter) {
@@ -71,6 +81,7 @@ public record Census(int[] perObject, double[] expected, int chromosomes, int cl
         Arrays.sort(dist);
         double reach = singles < 5 ? Double.MAX_VALUE
                 : SPREAD_REACH * dist[(int) (0.9 * (singles - 1))] + Math.sqrt(single);
+        boolean brightfield = objects.field().modality() == Modality.BRIGHTFIELD;
         double total = 0;
         double[] expected = new double[objects.count()];
         int[] perObject = new int[objects.count()];
@@ -80,7 +91,9 @@ public record Census(int[] perObject, double[] expected, int chromosomes, int cl
             boolean far = Math.hypot(s[SpreadObjects.SX] / area - cx, s[SpreadObjects.SY] / area - cy) > reach;
             double mean = s[SpreadObjects.STAIN] / area;
             boolean faint = mean < FAINT * singleStain && (area > 2 * single || area < SPECK_AREA * single);
-            if (far || faint) {
+            boolean clump = brightfield && mean > DENSE * singleStain && area < single
+                    && Shape.elongation(s) < CLUMP_ELONGATION;
+            if (far || faint || clump) {
                 continue;
             }
             double many = Math.min(MOST, Math.max(ObjectCounter.MANY, area / single));
