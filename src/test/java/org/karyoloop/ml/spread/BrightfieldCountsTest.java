@@ -19,22 +19,17 @@ import org.karyoloop.synth.SyntheticImage;
  */
 class BrightfieldCountsTest {
 
+    /** A spread's true chromosome count and what was measured. */
+    record Measured(int truth, SpreadMeasurement measurement) {
+    }
+
     @Test
     void goodBrightFieldSpreadsAreCountedWithinTwoOfTheirTrueCount() {
-        SpreadGenerator generator = new SpreadGenerator(GeneratorConfig.defaults().withSize(1024, 1024)
-                .withDomain(Domain.newMicroscopes()).withShares(0.95, 0.0).withSeed(57));
         List<Integer> errors = new ArrayList<>();
-        for (int i = 0; errors.size() < 10 && i < 40; i++) {
-            SyntheticImage s = generator.generate(i);
-            if (s.truth().touchingPairs() + s.truth().overlappingPairs() > 0) {
-                continue;
-            }
-            SpreadMeasurement m = SpreadMeter.measure(new DecodedImage(ImageFormat.PNG, s.width(), s.height(), 8, 1,
-                    s.pixels()));
-            assertThat(m.modality()).isEqualTo(Modality.BRIGHTFIELD);
-            errors.add(m.chromosomes() - s.truth().chromosomes());
+        for (Measured m : untouchedSpreads(10)) {
+            assertThat(m.measurement().modality()).isEqualTo(Modality.BRIGHTFIELD);
+            errors.add(m.measurement().chromosomes() - m.truth());
         }
-        assertThat(errors).hasSize(10);
         long within2 = errors.stream().filter(e -> Math.abs(e) <= 2).count();
         double mae = errors.stream().mapToInt(Math::abs).average().orElseThrow();
         assertThat(within2).as("spreads within 2 of the truth, errors %s", errors).isGreaterThanOrEqualTo(8);
@@ -43,23 +38,30 @@ class BrightfieldCountsTest {
 
     @Test
     void untouchedBrightFieldSpreadsAreAsManySeparatedObjectsAsChromosomes() {
-        SpreadGenerator generator = new SpreadGenerator(GeneratorConfig.defaults().withSize(1024, 1024)
-                .withDomain(Domain.newMicroscopes()).withShares(0.95, 0.0).withSeed(57));
         int index = SpreadMeter.NAMES.indexOf("separated_objects");
         List<Integer> errors = new ArrayList<>();
-        for (int i = 0; errors.size() < 10 && i < 40; i++) {
-            SyntheticImage s = generator.generate(i);
-            if (s.truth().touchingPairs() + s.truth().overlappingPairs() > 0) {
-                continue;
-            }
-            SpreadMeasurement m = SpreadMeter.measure(new DecodedImage(ImageFormat.PNG, s.width(), s.height(), 8, 1,
-                    s.pixels()));
-            errors.add(Math.round(m.features()[index] * 46) - s.truth().chromosomes());
+        for (Measured m : untouchedSpreads(10)) {
+            errors.add(Math.round(m.measurement().features()[index] * 46) - m.truth());
         }
-        assertThat(errors).hasSize(10);
         long exact = errors.stream().filter(e -> e == 0).count();
         // debris, stain clumps and cell rims counted as chromosomes would make a GOOD spread look incomplete
         assertThat(exact).as("spreads with as many separated objects as chromosomes, errors %s", errors)
                 .isGreaterThanOrEqualTo(8);
+    }
+
+    /** The first {@code n} generated spreads (seed 57, mostly GOOD) without a touching or overlapping pair. */
+    private static List<Measured> untouchedSpreads(int n) {
+        SpreadGenerator generator = new SpreadGenerator(GeneratorConfig.defaults().withSize(1024, 1024)
+                .withDomain(Domain.newMicroscopes()).withShares(0.95, 0.0).withSeed(57));
+        List<Measured> out = new ArrayList<>();
+        for (int i = 0; out.size() < n && i < 40; i++) {
+            SyntheticImage s = generator.generate(i);
+            if (s.truth().touchingPairs() + s.truth().overlappingPairs() == 0) {
+                out.add(new Measured(s.truth().chromosomes(), SpreadMeter.measure(new DecodedImage(ImageFormat.PNG,
+                        s.width(), s.height(), 8, 1, s.pixels()))));
+            }
+        }
+        assertThat(out).hasSize(n);
+        return out;
     }
 }
