@@ -63,8 +63,8 @@ public final class RealGradeBench {
             (c.test() ? mixTest : mixTune)[c.truth().grade().ordinal()]++;
         }
         System.out.printf(Locale.ROOT,
-                "real cells: %d labelled; truth grades GOOD/FAIR/POOR tuning slides (odd) %d/%d/%d,"
-                        + " test slides (even) %d/%d/%d%n",
+                "real cells: %d labelled; truth grades GOOD/FAIR/POOR tuning slides %d/%d/%d,"
+                        + " test slides %d/%d/%d%n",
                 real.size(), mixTune[0], mixTune[1], mixTune[2], mixTest[0],
                 mixTest[1], mixTest[2]);
         for (RealCell c : real) {
