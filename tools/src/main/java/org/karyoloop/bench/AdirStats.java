@@ -30,6 +30,23 @@ public final class AdirStats {
     private AdirStats() {
     }
 
+    /** Where the shared cells are by default: beside the checkout, as ../shared/testdata/adir-mfish/cases. */
+    static final String DEFAULT_CASES = "../shared/testdata/adir-mfish/cases";
+
+    /**
+     * The folder of shared cells {@code given} (null: {@link #DEFAULT_CASES}); when it is not there, says so and how
+     * to name another ({@code how}, e.g. {@code --real DIR}) and exits with status 2.
+     */
+    static Path casesDir(String given, String how) {
+        Path cases = Path.of(given != null ? given : DEFAULT_CASES);
+        if (!Files.isDirectory(cases)) {
+            System.err.println("no shared ADIR cells at " + cases.toAbsolutePath().normalize() + " (the default is "
+                    + DEFAULT_CASES + ", beside the checkout); name the folder with " + how);
+            System.exit(2);
+        }
+        return cases;
+    }
+
     /** Whether {@code slide} (e.g. {@code A02}) is one of the {@link #TEST_SLIDES}. */
     static boolean onTestSlide(String slide) {
         return TEST_SLIDES.contains(slide);
@@ -60,7 +77,7 @@ public final class AdirStats {
     }
 
     public static void main(String[] args) throws Exception {
-        Path cases = Path.of(args.length > 0 ? args[0] : "../shared/testdata/adir-mfish/cases");
+        Path cases = casesDir(args.length > 0 ? args[0] : null, "its first argument");
         List<double[]> rows = new ArrayList<>();
         List<Double> lengths = new ArrayList<>();
         List<Double> widths = new ArrayList<>();

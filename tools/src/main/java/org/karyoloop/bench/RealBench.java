@@ -48,8 +48,8 @@ public final class RealBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path cases = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0]
-                : "../shared/testdata/adir-mfish/cases");
+        Path cases = AdirStats.casesDir(args.length > 0 && !args[0].startsWith("--") ? args[0] : null,
+                "bash bench/real.sh DIR");
         boolean fit = List.of(args).contains("--fit");
         Path out = Path.of("bench/out");
         Files.createDirectories(out);

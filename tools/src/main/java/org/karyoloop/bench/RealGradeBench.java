@@ -44,7 +44,7 @@ public final class RealGradeBench {
 
     public static void main(String[] args) throws Exception {
         BenchOptions opt = BenchOptions.parse(args);
-        Path cases = Path.of(opt.get("real", "../shared/testdata/adir-mfish/cases"));
+        Path cases = AdirStats.casesDir(opt.get("real"), "--real DIR");
         int perModality = opt.integer("synthetic", 600);
         int epochs = opt.integer("epochs", 20);
         float realWeight = (float) opt.real("real-weight", 3);

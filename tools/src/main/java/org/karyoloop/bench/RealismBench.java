@@ -35,7 +35,7 @@ public final class RealismBench {
 
     public static void main(String[] args) throws Exception {
         BenchOptions opt = BenchOptions.parse(args);
-        Path cases = Path.of(opt.get("real", "../shared/testdata/adir-mfish/cases"));
+        Path cases = AdirStats.casesDir(opt.get("real"), "--real DIR");
         Domain domain = Domain.parse(opt.get("domain", "fluorescence"));
         int count = opt.integer("count", 240);
         int width = opt.integer("width", 645);
