@@ -145,8 +145,7 @@ public final class SpreadTrainer {
                 lossSum += step(trainer, sampler.next(options.batchSize()), augmenter, random);
             }
             float[][] probabilities = predict(trainer, validation);
-            Calibration c = Evaluation.calibrate(probabilities, valLabels, options.targetPrecision(),
-                    options.minPredictedGood(), options.calibrationZ());
+            Calibration c = calibrate(probabilities, valLabels);
             Evaluation e = Evaluation.of(probabilities, valLabels, c.threshold());
             double validationLoss = Evaluation.crossEntropy(probabilities, valLabels);
             EpochMetrics m = new EpochMetrics(epoch, options.loss().name(), options.learningRate(), lossSum / steps,
@@ -154,11 +153,11 @@ public final class SpreadTrainer {
                     c.precisionLowerBound(), (System.nanoTime() - start) / 1e9);
             epochs.add(m);
             progress.accept(m);
+            LOG.debugf("epoch %d: %s", epoch, m);
             if (average != null) {
                 if (epoch >= averageFrom) {
                     average.add();
                 }
-                LOG.debugf("epoch %d: %s", epoch, m);
                 continue;
             }
             double score = options.checkpoint() == CheckpointRule.VALIDATION_LOSS ? -validationLoss
@@ -170,20 +169,24 @@ public final class SpreadTrainer {
                 bestProbabilities = probabilities;
                 bestArtifact = save(model, dir);
             }
-            LOG.debugf("epoch %d: %s", epoch, m);
         }
         if (average != null) {
             average.apply();
             bestEpoch = options.epochs();
             bestProbabilities = predict(trainer, validation);
-            bestCalibration = Evaluation.calibrate(bestProbabilities, valLabels, options.targetPrecision(),
-                    options.minPredictedGood(), options.calibrationZ());
+            bestCalibration = calibrate(bestProbabilities, valLabels);
             bestArtifact = save(model, dir);
             LOG.debugf("average of epochs %d..%d: %s", averageFrom, options.epochs(), bestCalibration);
         }
         return new TrainedModel(bestArtifact, bestEpoch, bestCalibration,
                 Evaluation.of(bestProbabilities, valLabels, bestCalibration.threshold()), List.copyOf(epochs),
                 bestProbabilities, valLabels);
+    }
+
+    /** The GOOD threshold on validation at the options' target precision, evidence and z. */
+    private Calibration calibrate(float[][] probabilities, int[] labels) {
+        return Evaluation.calibrate(probabilities, labels, options.targetPrecision(), options.minPredictedGood(),
+                options.calibrationZ());
     }
 
     private float step(Trainer trainer, List<Example> batch, Augmenter augmenter, SplittableRandom random) {
