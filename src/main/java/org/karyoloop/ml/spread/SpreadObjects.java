@@ -31,8 +31,17 @@ public final class SpreadObjects {
     static final double NUCLEUS_OPENING = 0.75;
     /** Largest length-to-width ratio (of the inertia ellipse) of a nucleus. */
     static final double NUCLEUS_ELONGATION = 2;
+    /** Largest length-to-width ratio of a nucleus that the frame cuts (the part inside can be a slice). */
+    static final double EDGE_NUCLEUS_ELONGATION = 3;
     /** Least share of its inertia ellipse that a nucleus fills. */
     static final double NUCLEUS_FILL = 0.6;
+    /**
+     * A nucleus's faint rim, within this many chromosome widths of what survived the opening, belongs to the nucleus
+     * (its texture would otherwise leave debris-sized bodies around it).
+     */
+    static final double NUCLEUS_RIM = 1;
+    /** The rim is faint: below this stain (in units of the chromosome signal); a chromosome touching it stays. */
+    static final double NUCLEUS_RIM_STAIN = 0.3;
     /** Least solidity (area over convex hull) of a nucleus inside the frame. */
     static final double NUCLEUS_SOLIDITY = 0.8;
     /** Fractions of an object's peak at which it is cut again to see whether it falls apart. */
@@ -137,16 +146,27 @@ public final class SpreadObjects {
         int nucleusPixels = 0;
         for (int o = 0; o < blobs; o++) {
             double[] s = blobStats[o];
-            if (s[AREA] >= NUCLEUS_AREA * candMedian && Shape.elongation(s) < NUCLEUS_ELONGATION
-                    && Shape.ellipseFill(s) > NUCLEUS_FILL && (blobSolidity[o] > NUCLEUS_SOLIDITY || atEdge(s, w, h))) {
+            boolean edge = atEdge(s, w, h);
+            if (s[AREA] >= NUCLEUS_AREA * candMedian
+                    && Shape.elongation(s) < (edge ? EDGE_NUCLEUS_ELONGATION : NUCLEUS_ELONGATION)
+                    && Shape.ellipseFill(s) > NUCLEUS_FILL && (blobSolidity[o] > NUCLEUS_SOLIDITY || edge)) {
                 nucleus[o] = true;
                 nuclei++;
                 nucleusPixels += (int) s[AREA];
             }
         }
         boolean[] inNucleus = new boolean[n];
+        boolean[] notNucleus = new boolean[n];
         for (int i = 0; i < n; i++) {
             inNucleus[i] = blob[i] >= 0 && nucleus[blob[i]];
+            notNucleus[i] = !inNucleus[i];
+        }
+        if (nuclei > 0) {
+            int[] toNucleus = Labels.depth(notNucleus, w, h);
+            int rim = (int) Math.round(NUCLEUS_RIM * width * Labels.DEPTH_UNIT);
+            for (int i = 0; i < n; i++) {
+                inNucleus[i] |= candidate[i] && toNucleus[i] <= rim && st[i] < NUCLEUS_RIM_STAIN;
+            }
         }
         // under bright-field, pale G-bands must not cut a chromosome: the local cut reads a smoothed field there
         // (on the fluorescence cells the smoothing merged touching chromosomes: count within 2 fell from 0.55 to 0.19)

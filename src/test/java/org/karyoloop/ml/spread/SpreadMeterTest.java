@@ -150,6 +150,41 @@ class SpreadMeterTest {
     }
 
     @Test
+    void aFaintTexturedNucleusCutByTheFrameIsSetAsideWholeAndCountsNoChromosome() {
+        int w = 900;
+        int h = 700;
+        int[] counted = new int[2];
+        int nuclei = 0;
+        for (int withNucleus = 0; withNucleus < 2; withNucleus++) {
+            byte[] px = field(w, h);
+            Random r = new Random(5);
+            for (int row = 0; row < 6; row++) {
+                for (int col = 1; col < 8; col++) {
+                    rod(px, w, 60 + col * 105 + r.nextInt(10), 60 + row * 105 + r.nextInt(10),
+                            30 + ((row * 8 + col) * 7) % 40, 10, r.nextDouble() * Math.PI);
+                }
+            }
+            if (withNucleus == 1) {
+                // the part of a nucleus inside the frame: a slice about three times as tall as it is wide, mottled
+                Random grain = new Random(9);
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < 60; x++) {
+                        if (Math.hypot(x + 40, y - 350) < 105) {
+                            int v = 205 - 45 - grain.nextInt(40);
+                            px[y * w + x] = (byte) Math.min(px[y * w + x] & 0xFF, v);
+                        }
+                    }
+                }
+            }
+            SpreadAnalysis a = SpreadMeter.analyse(decoded(inverted(px), w, h), null);
+            counted[withNucleus] = a.measurement().chromosomes();
+            nuclei = a.objects().nuclei();
+        }
+        assertThat(nuclei).as("the slice is a nucleus").isEqualTo(1);
+        assertThat(counted[1]).as("and holds no chromosome").isEqualTo(counted[0]);
+    }
+
+    @Test
     void measurementsHaveTheirDocumentedLength() {
         SyntheticImage img = SpreadImages.goodSpread(512);
         assertThat(SpreadMeter.measure(decoded(img.pixels(), img.width(), img.height())).features())

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.karyoloop.imaging.DecodedImage;
 import org.karyoloop.imaging.ImageDecoder;
@@ -76,6 +77,7 @@ public final class RealBench {
         for (int i = 0; i < worst.size(); i++) {
             picture(worst.get(i), out.resolve("real-worst-" + (i + 1) + ".png"));
         }
+        bySlide(results);
         double ms1024 = timeAt1024(cells.get(0).image);
         String tune = summary(results.stream().filter(r -> !r.cell.test).toList());
         String tested = summary(test);
@@ -112,6 +114,36 @@ public final class RealBench {
             System.out.printf(Locale.ROOT, "  %s  error %+.1f  |error| %.1f%n", java.util.Arrays.toString(conf[k]),
                     err[k], abs[k]);
         }
+    }
+
+    /**
+     * Per slide: cells within 2, mean error, and the chromosomes counted per cell in objects where the expert's label
+     * image has no chromosome (the error that a label image which leaves chromosomes unlabelled would show).
+     */
+    private static void bySlide(List<Result> results) {
+        Map<String, List<Result>> slides = new TreeMap<>();
+        for (Result r : results) {
+            slides.computeIfAbsent(r.cell.slide, k -> new ArrayList<>()).add(r);
+        }
+        System.out.println("by slide (* test): within 2 of cells, mean error, counted per cell in objects the expert "
+                + "left unlabelled");
+        StringBuilder line = new StringBuilder();
+        slides.forEach((slide, rs) -> {
+            int within = 0;
+            double error = 0;
+            double unlabelled = 0;
+            for (Result r : rs) {
+                within += Math.abs(r.error()) <= 2 ? 1 : 0;
+                error += r.error();
+                double[] expected = r.analysis.census().expected();
+                for (int o = 0; o < expected.length; o++) {
+                    unlabelled += r.perObjectTruth[o] == 0 ? expected[o] : 0;
+                }
+            }
+            line.append(String.format(Locale.ROOT, "  %s%s %d/%d %+.1f %.1f", AdirStats.onTestSlide(slide) ? "*" : "",
+                    slide, within, rs.size(), error / rs.size(), unlabelled / rs.size()));
+        });
+        System.out.println(line);
     }
 
     private static String signed(int e) {
