@@ -32,7 +32,8 @@
 # --test-domain SPEC / --pool-domain SPEC: the frozen test set / the pool from another domain than new, given as a
 #   domain spec (docs/synthetic.md, "Domain specs"), e.g. --test-domain shifted:blur=1.3,scale=0.85,jpeg=70,noise=2-6
 #   (a domain the pool never saw) or --pool-domain fluorescence --test-domain fluorescence (the loop on
-#   fluorescence); each data set is cached under a hash of its whole generator configuration.
+#   fluorescence); each data set is cached under a hash of its whole generator configuration and, for measured sets, a digest of
+#   the measurement's classes and fitted constants (MeasurementVersion).
 # --arch spreadnet-v1|spreadnet-v2 --input PX [--crop true]: the pixel CNNs instead (bench/CHANGELOG.md, 2026-11-29).
 set -euo pipefail
 # shellcheck source=../bin/lib.sh

@@ -7,7 +7,7 @@
 #     overlapping pair, 4 per chromosome missing or extra against the case's ISCN count; coverage, blur,
 #     condensation and contrast are not in a label image and cost nothing). Slides split as bench/real.sh splits
 #     them (the fluorescence object counter is fitted on its tuning slides): A02 A04 A20 A22 P08 P10 P12 test.
-#  2. Inputs: SpreadMeter.measure's 23 measurements (modality detected from the content), as the measurements
+#  2. Inputs: SpreadMeter.measure's 26 measurements (modality detected from the content), as the measurements
 #     model reads them. The default model (spreadmeasures-v1, default trainer options, E epochs, default 20) is
 #     trained on N synthetic spreads of each modality (default 600 of new at 1024 x 1024 and 600 of fluorescence at
 #     645 x 517; true grades; 20% of slides for validation and calibration of the GOOD threshold), then again with

@@ -2,7 +2,7 @@
 # bench/realism.sh [--domain SPEC] [--count N] [--seed S] [--width W --height H] [--real DIR] - how real the
 # generator's spreads look to karyoloop's own measurements.
 #
-# Method (one JVM, no Kafka, no database): every measurement of SpreadMeter (the 23 of SpreadMeter.NAMES, computed
+# Method (one JVM, no Kafka, no database): every measurement of SpreadMeter (the 26 of SpreadMeter.NAMES, computed
 # by SpreadMeter.measure with the modality detected from the content, as scoring does) on the DAPI plane of every
 # shared ADIR M-FISH cell (../shared/testdata/adir-mfish/cases, 117 cells) and on N synthetic spreads (default 240)
 # of the domain SPEC (default fluorescence; docs/synthetic.md, "Domain specs") at the real cells' 645 x 517 frame,

@@ -4,7 +4,7 @@
 # Method: build the service, start a private Kafka broker for the run (bench/lib.sh), recreate the database
 # karyoloop_bench_scoring and a fresh blob folder, write the benchmark model — freshly initialised, 3 classes, DJL
 # .params, of the architecture the training role trains by default (karyoloop.training.architecture's default, today
-# spreadmeasures-v1: the 23 spread measurements at full resolution + an MLP); --cnn serves the pixel CNN spreadnet-v1
+# spreadmeasures-v1: the 26 spread measurements at full resolution + an MLP); --cnn serves the pixel CNN spreadnet-v1
 # (96x96 input) instead — and start the service with only the scoring role (jemalloc preloaded when installed; the
 # allocator is printed), wait for readiness (cold start). ScoringBench then writes N unique synthetic spreads (default
 # 300 of 1024x1024), every other one from the generator's bright-field domain `new` and its fluorescence domain, as

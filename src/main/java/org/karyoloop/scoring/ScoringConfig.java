@@ -31,7 +31,7 @@ public interface ScoringConfig {
     Duration maxBatchDelay();
 
     /**
-     * {@link #maxBatchDelay} for a model that grades the spread's measurements (its recipe measures): a batch of 23
+     * {@link #maxBatchDelay} for a model that grades the spread's measurements (its recipe measures): a batch of 26
      * numbers per image costs well under a millisecond at any size, while the next image's measurement takes a
      * hundred or more, so waiting for it only adds latency. Default 0: whatever is queued runs at once.
      */

@@ -7,7 +7,7 @@ import java.util.List;
  * The measurements vector the grading model reads: what a cytogeneticist checks on a spread, the same in both
  * modalities because it is computed on the stain field and the counted objects. The chromosome count against 46
  * (touching chromosomes split), the separated objects (touching chromosomes merged: 46 only when every chromosome
- * is present and none touches another), the largest objects' shares of the stained area (clusters are large), clusters,
+ * is present and none touches another) and their distance from 46 below and above, the largest objects' shares of the stained area (clusters are large), clusters,
  * overlaps (stain adds up where chromosomes lie on each other, in emission as in absorbance), focus (edge
  * gradients before and after a further blur), condensation (length to width of single chromosomes), nuclei and
  * contrast. Scale-free where it can be: areas are shares or relative to a single chromosome, lengths relative to
@@ -21,7 +21,8 @@ public final class Measurements {
             "area_1", "area_2", "area_3", "area_4", "area_1_over_5", "area_1_over_ref",
             "big_objects", "crossing_objects", "crossing_pixel_share", "densest_over_band",
             "sharpness", "sharpness_p50", "aspect_median", "aspect_top", "width_over_ref",
-            "nuclei", "elongated_objects", "contrast", "separated_objects");
+            "nuclei", "elongated_objects", "contrast", "separated_objects",
+            "separated_minus_46_abs", "separated_below_46", "separated_above_46");
     /** Number of measurements. */
     public static final int COUNT = NAMES.size();
     /** Stain above this many times the chromosomes' 90th percentile marks chromosomes lying on each other. */
@@ -52,6 +53,9 @@ public final class Measurements {
             }
         }
         f[22] = kept / 46f;
+        f[23] = Math.abs(kept - 46) / 4f;
+        f[24] = Math.max(0, 46 - kept) / 4f;
+        f[25] = Math.max(0, kept - 46) / 4f;
         if (kept == 0) {
             return f;
         }

@@ -12,6 +12,8 @@ import org.karyoloop.testing.SpreadImages;
 /** The measurement on generated images: polarity, the not-a-spread verdicts, and measurements alike in both modalities. */
 class SpreadMeterTest {
 
+    private static final String[] DISTANCE = {"separated_minus_46_abs", "separated_below_46", "separated_above_46"};
+
     @Test
     void brightFieldSpreadIsDetectedDarkOnLightAndCountedAsASpread() {
         SyntheticImage img = SpreadImages.goodSpread(768);
@@ -126,6 +128,7 @@ class SpreadMeterTest {
         int h = 700;
         int[] separated = new int[2];
         int[] counted = new int[2];
+        float[][] distance = new float[2][3];
         for (int touching = 0; touching < 2; touching++) {
             byte[] px = field(w, h);
             Random r = new Random(5);
@@ -144,9 +147,17 @@ class SpreadMeterTest {
             SpreadMeasurement m = SpreadMeter.measure(decoded(inverted(px), w, h));
             separated[touching] = Math.round(m.features()[SpreadMeter.NAMES.indexOf("separated_objects")] * 46);
             counted[touching] = m.chromosomes();
+            for (int k = 0; k < 3; k++) {
+                distance[touching][k] = m.features()[SpreadMeter.NAMES.indexOf(DISTANCE[k])];
+            }
         }
         assertThat(counted[1]).as("touching rods are still counted apart").isEqualTo(counted[0]);
         assertThat(separated[1]).as("but they are one separated object").isEqualTo(separated[0] - 1);
+        for (int touching = 0; touching < 2; touching++) {
+            int off = separated[touching] - 46;
+            assertThat(distance[touching]).as("the separated objects' distance from 46, in fours")
+                    .containsExactly(Math.abs(off) / 4f, Math.max(0, -off) / 4f, Math.max(0, off) / 4f);
+        }
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.karyoloop.training.TrainingConfig;
  * Writes the benchmark's model as DJL .params, freshly initialised, 3 classes: the architecture in the environment
  * variable {@code KARYOLOOP_BENCH_ARCH} (the scripts set it from their {@code --cnn} flag), by default the one the
  * training role trains by default ({@code karyoloop.training.architecture}'s default, read from
- * {@link TrainingConfig}); over the 23 spread measurements for spreadmeasures-v1, else over 96 x 96 pixels with the
+ * {@link TrainingConfig}); over the 26 spread measurements for spreadmeasures-v1, else over 96 x 96 pixels with the
  * standard recipe.
  */
 public final class BenchModel {

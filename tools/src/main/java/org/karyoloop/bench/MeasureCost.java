@@ -115,7 +115,7 @@ public final class MeasureCost {
         return s;
     }
 
-    /** SHA-256 over every image's modality, counts, verdict and the bits of its 23 measurements. */
+    /** SHA-256 over every image's modality, counts, verdict and the bits of its 26 measurements. */
     static String digest(List<DecodedImage> images) throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         for (DecodedImage image : images) {

@@ -139,7 +139,8 @@ public final class QualityBench {
         int render = num("render", 1024);
         int threads = num("threads", Runtime.getRuntime().availableProcessors());
         Path cache = Path.of(opt.getOrDefault("cache", "bench/.cache"));
-        String tag = render + "-" + inputSize + (crop ? "-crop" : "") + (measure() ? "-measured" : "");
+        String tag = render + "-" + inputSize + (crop ? "-crop" : "")
+                + (measure() ? "-measured-" + MeasurementVersion.digest() : "");
         PreprocessRecipe recipe = recipe();
         GeneratorConfig base = GeneratorConfig.defaults().withSize(render, render);
         int nLegacy = num("legacy", 5000);

@@ -44,7 +44,8 @@ public final class QualityCeiling {
         GeneratorConfig base = GeneratorConfig.defaults().withSize(render, render).withDomain(Domain.newMicroscopes());
         long start = System.nanoTime();
         java.nio.file.Path cache = java.nio.file.Path.of(opt.get("cache", "bench/.cache"));
-        String tag = render + "-" + input + (crop ? "-crop" : "") + (measure ? "-measured" : "");
+        String tag = render + "-" + input + (crop ? "-crop" : "")
+                + (measure ? "-measured-" + MeasurementVersion.digest() : "");
         SynthSet train = SynthSet.load(cache.resolve("ceiling-train-" + tag + "-" + nTrain + "-" + good + "-" + fair
                 + ".bin"), base.withShares(good, fair).withSeed(21), nTrain, recipe, input, null, false, threads());
         SynthSet test = SynthSet.load(cache.resolve("ceiling-test-" + tag + "-" + nTest + ".bin"), base.withSeed(22),
