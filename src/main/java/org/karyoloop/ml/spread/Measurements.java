@@ -7,7 +7,8 @@ import java.util.List;
  * The measurements vector the grading model reads: what a cytogeneticist checks on a spread, the same in both
  * modalities because it is computed on the stain field and the counted objects. The chromosome count against 46
  * (touching chromosomes split), the separated objects (touching chromosomes merged: 46 only when every chromosome
- * is present and none touches another) and their distance from 46 below and above, the largest objects' shares of the stained area (clusters are large), clusters,
+ * is present and none touches another; under fluorescence, parted where only the halo joins them) and their distance
+ * from 46 below and above, the largest objects' shares of the stained area (clusters are large), clusters,
  * overlaps (stain adds up where chromosomes lie on each other, in emission as in absorbance), focus (edge
  * gradients before and after a further blur), condensation (length to width of single chromosomes), nuclei and
  * contrast. Scale-free where it can be: areas are shares or relative to a single chromosome, lengths relative to
@@ -27,6 +28,15 @@ public final class Measurements {
     public static final int COUNT = NAMES.size();
     /** Stain above this many times the chromosomes' 90th percentile marks chromosomes lying on each other. */
     static final double OVERLAP = 1.45;
+    /**
+     * Under fluorescence, the separated objects are the counted objects' pieces above this stain (in units of the
+     * chromosome signal): the out-of-focus halo joins chromosomes that do not touch at the noise cut, and their
+     * pieces part above it. Chosen on the tuning slides of the shared ADIR cells against the separated objects of
+     * their label images (bench/README.md, "Real images"). Under bright-field the objects themselves are separated.
+     */
+    static final double FLUORESCENCE_SEPARATION = 0.35;
+    /** A piece above the separation level counts when it holds at least this share of a single chromosome's area. */
+    static final double SEPARATED_PIECE = 0.25;
 
     private Measurements() {
     }
@@ -52,13 +62,16 @@ public final class Measurements {
                 total += objects.area(o);
             }
         }
-        f[22] = kept / 46f;
-        f[23] = Math.abs(kept - 46) / 4f;
-        f[24] = Math.max(0, 46 - kept) / 4f;
-        f[25] = Math.max(0, kept - 46) / 4f;
         if (kept == 0) {
+            f[24] = 46 / 4f;
+            f[23] = f[24];
             return f;
         }
+        int separated = field.modality() == Modality.BRIGHTFIELD ? kept : separatedPieces(objects, per, census);
+        f[22] = separated / 46f;
+        f[23] = Math.abs(separated - 46) / 4f;
+        f[24] = Math.max(0, 46 - separated) / 4f;
+        f[25] = Math.max(0, separated - 46) / 4f;
         double[] sorted = Arrays.copyOf(areas, kept);
         Arrays.sort(sorted);
         double ref = census.singleArea();
@@ -80,6 +93,30 @@ public final class Measurements {
         bg /= field.background().length;
         f[21] = (float) (field.signal() / Math.max(1e-3, bg));
         return f;
+    }
+
+    /** The counted objects' pieces above {@link #FLUORESCENCE_SEPARATION}, each at least a quarter of a single. */
+    private static int separatedPieces(SpreadObjects objects, int[] per, Census census) {
+        StainField field = objects.field();
+        float[] st = field.stain();
+        int[] label = objects.label();
+        boolean[] above = new boolean[st.length];
+        for (int i = 0; i < st.length; i++) {
+            above[i] = label[i] >= 0 && per[label[i]] >= 1 && st[i] > FLUORESCENCE_SEPARATION;
+        }
+        int[] pieces = Labels.components(above, field.width(), field.height());
+        int[] area = new int[Labels.count(pieces)];
+        for (int piece : pieces) {
+            if (piece >= 0) {
+                area[piece]++;
+            }
+        }
+        double least = SEPARATED_PIECE * census.singleArea();
+        int n = 0;
+        for (int a : area) {
+            n += a >= least ? 1 : 0;
+        }
+        return n;
     }
 
     /** Overlaps: objects and pixels whose stain is well above that of single chromosomes. Features 11–13. */

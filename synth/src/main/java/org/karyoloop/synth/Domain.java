@@ -111,7 +111,7 @@ public record Domain(
      */
     public static Domain fluorescence() {
         return new Domain("fluorescence", Modality.FLUORESCENCE, 0, 0, 0, 0, 4, 2.5, 0.15, 0.8, 1.8, 1.3, 1.4, 0,
-                2.1, 0.55, 200, 0.55, 0.5, 0.12, 0.7, 1.4, 2);
+                2.1, 0.55, 200, 0.55, 0.5, 0.12, 0.7, 2.0, 2);
     }
 
     /** The fluorescence domain as some capture software stores it: inverted, dark chromosomes on white. */

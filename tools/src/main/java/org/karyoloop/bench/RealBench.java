@@ -259,7 +259,9 @@ public final class RealBench {
         int truth = 0;
         int found = 0;
         double clusterMae = 0;
+        double separatedMae = 0;
         for (Result r : rs) {
+            separatedMae += Math.abs(separated(r) - r.cell.truth.objects());
             clusterMae += Math.abs(r.analysis.measurement().clusters() - r.cell.truth.clusters());
             within2 += Math.abs(r.error()) <= 2 ? 1 : 0;
             mae += Math.abs(r.error());
@@ -275,23 +277,29 @@ public final class RealBench {
         int n = Math.max(1, rs.size());
         return String.format(Locale.ROOT,
                 "count_within2=%.3f count_mae=%.2f clusters_f1=%.3f cells=%d (count_bias=%+.2f clusters_precision=%.3f "
-                        + "clusters_recall=%.3f clusters_per_cell_mae=%.2f)",
+                        + "clusters_recall=%.3f clusters_per_cell_mae=%.2f separated_objects_mae=%.2f)",
                 within2 / (double) n, mae / n, f1,
-                rs.size(), bias / n, precision, recall, clusterMae / n);
+                rs.size(), bias / n, precision, recall, clusterMae / n, separatedMae / n);
+    }
+
+    /** The separated objects the measurement saw (its {@code separated_objects} value, a share of 46). */
+    static int separated(Result r) {
+        return Math.round(r.analysis.measurement().features()[SpreadMeter.NAMES.indexOf("separated_objects")] * 46);
     }
 
     private static void writeCsv(Path file, List<Result> rs) throws IOException {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
             w.println("cell,slide,split,modality,truth_chromosomes,truth_objects,truth_clusters,truth_overlap_px,"
                     + "truth_touching_pairs,truth_overlapping_pairs,chromosomes,error,clusters,clusters_correct,"
-                    + "truth_clusters_found,nuclei,spread,reason,ms");
+                    + "truth_clusters_found,separated_objects,nuclei,spread,reason,ms");
             for (Result r : rs) {
                 LabelTruth t = r.cell.truth;
                 var m = r.analysis.measurement();
-                w.printf(Locale.ROOT, "%s,%s,%s,%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%s,%s,%.1f%n", r.cell.name,
+                w.printf(Locale.ROOT, "%s,%s,%s,%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%s,%s,%.1f%n", r.cell.name,
                         r.cell.slide, r.cell.test ? "test" : "tune", m.modality().wire(), t.chromosomes(), t.objects(),
                         t.clusters(), t.overlapPixels(), t.touchingPairs(), t.overlappingPairs(), m.chromosomes(),
-                        r.error(), m.clusters(), r.clusterTp, r.truthClustersFound, r.analysis.objects().nuclei(),
+                        r.error(), m.clusters(), r.clusterTp, r.truthClustersFound, separated(r),
+                        r.analysis.objects().nuclei(),
                         m.spread(), m.reason() == null ? "" : m.reason(), r.ms);
             }
         }
