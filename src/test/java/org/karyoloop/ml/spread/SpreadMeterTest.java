@@ -123,13 +123,16 @@ class SpreadMeterTest {
     }
 
     @Test
-    void touchingChromosomesAreOneSeparatedObjectWhileTheCountStillSplitsThem() {
+    void underFluorescenceRodsJoinedOnlyByFaintStainAreTwoSeparatedObjectsAndRodsPressedTogetherOne() {
         int w = 900;
         int h = 700;
-        int[] separated = new int[2];
-        int[] counted = new int[2];
-        float[][] distance = new float[2][3];
-        for (int touching = 0; touching < 2; touching++) {
+        // the same two rods, their cores 40 px apart, 12 px apart (their faint fringes meet, as under a halo) or
+        // 10 px apart (pressed together along their length)
+        int[] gaps = {20, 6, 5};
+        int[] separated = new int[gaps.length];
+        int[] counted = new int[gaps.length];
+        float[][] distance = new float[gaps.length][3];
+        for (int g = 0; g < gaps.length; g++) {
             byte[] px = field(w, h);
             Random r = new Random(5);
             for (int row = 0; row < 6; row++) {
@@ -140,22 +143,22 @@ class SpreadMeterTest {
                     }
                 }
             }
-            // the same two rods, their cores 12 px apart (touching) or 40 px apart (separated)
-            int gap = touching == 1 ? 6 : 20;
-            rod(px, w, 60 + 4 * 105, 60 + 3 * 105 - gap, 60, 10, 0);
-            rod(px, w, 60 + 4 * 105, 60 + 3 * 105 + gap, 60, 10, 0);
+            rod(px, w, 60 + 4 * 105, 60 + 3 * 105 - gaps[g], 60, 10, 0);
+            rod(px, w, 60 + 4 * 105, 60 + 3 * 105 + gaps[g], 60, 10, 0);
             SpreadMeasurement m = SpreadMeter.measure(decoded(inverted(px), w, h));
-            separated[touching] = Math.round(m.features()[SpreadMeter.NAMES.indexOf("separated_objects")] * 46);
-            counted[touching] = m.chromosomes();
+            assertThat(m.modality()).isEqualTo(Modality.FLUORESCENCE);
+            separated[g] = Math.round(m.features()[SpreadMeter.NAMES.indexOf("separated_objects")] * 46);
+            counted[g] = m.chromosomes();
             for (int k = 0; k < 3; k++) {
-                distance[touching][k] = m.features()[SpreadMeter.NAMES.indexOf(DISTANCE[k])];
+                distance[g][k] = m.features()[SpreadMeter.NAMES.indexOf(DISTANCE[k])];
             }
         }
-        assertThat(counted[1]).as("touching rods are still counted apart").isEqualTo(counted[0]);
-        assertThat(separated[1]).as("but they are one separated object").isEqualTo(separated[0] - 1);
-        for (int touching = 0; touching < 2; touching++) {
-            int off = separated[touching] - 46;
-            assertThat(distance[touching]).as("the separated objects' distance from 46, in fours")
+        assertThat(counted[1]).as("rods joined by faint stain are counted apart").isEqualTo(counted[0]);
+        assertThat(separated[1]).as("and are two separated objects").isEqualTo(separated[0]);
+        assertThat(separated[2]).as("rods pressed together are one separated object").isEqualTo(separated[0] - 1);
+        for (int g = 0; g < gaps.length; g++) {
+            int off = separated[g] - 46;
+            assertThat(distance[g]).as("the separated objects' distance from 46, in fours")
                     .containsExactly(Math.abs(off) / 4f, Math.max(0, -off) / 4f, Math.max(0, off) / 4f);
         }
     }
