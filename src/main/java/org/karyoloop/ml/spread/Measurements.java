@@ -47,9 +47,7 @@ public final class Measurements {
         StainField field = objects.field();
         int count = census.chromosomes();
         f[0] = count / 46f;
-        f[1] = Math.abs(count - 46) / 4f;
-        f[2] = Math.max(0, 46 - count) / 4f;
-        f[3] = Math.max(0, count - 46) / 4f;
+        distanceFrom46(f, 1, count);
         f[19] = objects.nuclei();
         int n = objects.count();
         int[] per = census.perObject();
@@ -62,16 +60,13 @@ public final class Measurements {
                 total += objects.area(o);
             }
         }
+        int separated = kept == 0 || field.modality() == Modality.BRIGHTFIELD ? kept
+                : separatedPieces(objects, per, census);
+        f[22] = separated / 46f;
+        distanceFrom46(f, 23, separated);
         if (kept == 0) {
-            f[24] = 46 / 4f;
-            f[23] = f[24];
             return f;
         }
-        int separated = field.modality() == Modality.BRIGHTFIELD ? kept : separatedPieces(objects, per, census);
-        f[22] = separated / 46f;
-        f[23] = Math.abs(separated - 46) / 4f;
-        f[24] = Math.max(0, 46 - separated) / 4f;
-        f[25] = Math.max(0, separated - 46) / 4f;
         double[] sorted = Arrays.copyOf(areas, kept);
         Arrays.sort(sorted);
         double ref = census.singleArea();
@@ -93,6 +88,13 @@ public final class Measurements {
         bg /= field.background().length;
         f[21] = (float) (field.signal() / Math.max(1e-3, bg));
         return f;
+    }
+
+    /** {@code n}'s distance from 46 in fours, absolute, below and above, at {@code at} and the two after it. */
+    private static void distanceFrom46(float[] f, int at, int n) {
+        f[at] = Math.abs(n - 46) / 4f;
+        f[at + 1] = Math.max(0, 46 - n) / 4f;
+        f[at + 2] = Math.max(0, n - 46) / 4f;
     }
 
     /** The counted objects' pieces above {@link #FLUORESCENCE_SEPARATION}, each at least a quarter of a single. */
