@@ -4,7 +4,8 @@ package org.karyoloop.imaging;
  * Intensity summary of a bright-field image (bright background, dark chromosomes) that drift detection compares
  * across images: the lab's legacy images had white (~240+) backgrounds where new microscopes give gray (~170-200).
  *
- * <p>Large images are subsampled on a regular grid to about a million pixels; all four numbers describe that sample.
+ * <p>All four numbers describe the image's {@link GrayHistogram} (large images are sampled on a regular grid to about
+ * a million pixels).
  *
  * @param mean               mean gray value, 0..255
  * @param std                population standard deviation of the gray values
@@ -17,7 +18,6 @@ package org.karyoloop.imaging;
  */
 public record IntensityStats(double mean, double std, int backgroundLevel, double foregroundFraction) {
 
-    private static final int TARGET_SAMPLES = 1 << 20;
     private static final int SMOOTH_RADIUS = 4;
     private static final double MARGIN_FRACTION = 0.10;
     private static final double MARGIN_SIGMAS = 3.0;
@@ -27,7 +27,12 @@ public record IntensityStats(double mean, double std, int backgroundLevel, doubl
 
     /** Computes the statistics of an image's gray plane. */
     public static IntensityStats of(DecodedImage image) {
-        long[] histogram = histogram(image);
+        return of(GrayHistogram.of(image));
+    }
+
+    /** Computes the statistics from an image's histogram, counted once for every summary of it. */
+    public static IntensityStats of(GrayHistogram gray) {
+        long[] histogram = gray.counts();
         long n = 0;
         double sum = 0;
         double sumSquares = 0;
@@ -51,22 +56,6 @@ public record IntensityStats(double mean, double std, int backgroundLevel, doubl
     static int margin(long[] histogram, int background) {
         double sigma = backgroundSigma(smooth(histogram, 1), background);
         return Math.max(MIN_MARGIN, (int) Math.ceil(Math.max(MARGIN_FRACTION * background, MARGIN_SIGMAS * sigma)));
-    }
-
-    private static long[] histogram(DecodedImage image) {
-        int w = image.width();
-        int h = image.height();
-        long pixels = (long) w * h;
-        int step = pixels <= TARGET_SAMPLES ? 1 : (int) Math.ceil(Math.sqrt((double) pixels / TARGET_SAMPLES));
-        byte[] gray = image.gray();
-        long[] histogram = new long[256];
-        for (int y = 0; y < h; y += step) {
-            int row = y * w;
-            for (int x = 0; x < w; x += step) {
-                histogram[gray[row + x] & 0xFF]++;
-            }
-        }
-        return histogram;
     }
 
     private static int background(long[] histogram, long n) {

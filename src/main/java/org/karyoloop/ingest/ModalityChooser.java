@@ -4,13 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
-import org.karyoloop.imaging.DecodedImage;
+import org.karyoloop.imaging.GrayHistogram;
 import org.karyoloop.ml.spread.Modality;
-import org.karyoloop.ml.spread.SpreadMeter;
+import org.karyoloop.ml.spread.ModalityDetector;
 
 /**
  * Chooses the modality recorded with an image: the one configured for its source
- * ({@code karyoloop.ingest.modality."<source>"}), else the one {@link SpreadMeter#detect detected} from its content.
+ * ({@code karyoloop.ingest.modality."<source>"}), else the one {@link ModalityDetector#detect(GrayHistogram) detected} from its
+ * histogram.
  * Thread-safe (immutable after construction).
  */
 @ApplicationScoped
@@ -43,9 +44,9 @@ public class ModalityChooser {
         this.configured = Map.copyOf(parsed);
     }
 
-    /** The modality of {@code image} from source {@code sourceId} (may be null: detected). */
-    public Modality choose(String sourceId, DecodedImage image) {
+    /** The modality of an image from source {@code sourceId} (may be null: detected from {@code gray}). */
+    public Modality choose(String sourceId, GrayHistogram gray) {
         Modality m = sourceId == null ? null : configured.get(sourceId);
-        return m != null ? m : SpreadMeter.detect(image);
+        return m != null ? m : ModalityDetector.detect(gray);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.karyoloop.imaging.DecodedImage;
+import org.karyoloop.imaging.GrayHistogram;
 import org.karyoloop.imaging.ImageDecoder;
 import org.karyoloop.imaging.ImageLimits;
 import org.karyoloop.ml.spread.Modality;
@@ -20,8 +20,8 @@ class ModalityChooserTest {
     void configuredSourceGetsItsModalityAndOthersAreDetected() throws Exception {
         ModalityChooser chooser = new ModalityChooser(Map.of("scope-dapi", "Fluorescence_Inverted",
                 "scope-auto", "detect"));
-        DecodedImage brightField = DECODER.decode(SpreadImages.brightfieldPng(256));
-        DecodedImage fluorescence = DECODER.decode(SpreadImages.fluorescencePng(256));
+        GrayHistogram brightField = GrayHistogram.of(DECODER.decode(SpreadImages.brightfieldPng(256)));
+        GrayHistogram fluorescence = GrayHistogram.of(DECODER.decode(SpreadImages.fluorescencePng(256)));
 
         assertThat(chooser.choose("scope-dapi", brightField)).isEqualTo(Modality.FLUORESCENCE_INVERTED);
         assertThat(chooser.choose("scope-auto", brightField)).isEqualTo(Modality.BRIGHTFIELD);

@@ -1,6 +1,7 @@
 package org.karyoloop.ml.spread;
 
 import org.karyoloop.imaging.DecodedImage;
+import org.karyoloop.imaging.GrayHistogram;
 
 /**
  * Tells the modality from the image itself. Chromosomes cover a small part of a spread and the background the
@@ -24,15 +25,15 @@ public final class ModalityDetector {
 
     /** The modality of {@code image}. */
     public static Modality detect(DecodedImage image) {
-        int[] h = new int[256];
-        for (byte b : image.gray()) {
-            h[b & 0xFF]++;
-        }
-        int n = image.gray().length;
-        int p05 = percentile(h, n, TAIL);
-        int p50 = percentile(h, n, 0.5);
-        int p95 = percentile(h, n, 0.95);
-        int p995 = percentile(h, n, 1 - TAIL);
+        return detect(GrayHistogram.of(image));
+    }
+
+    /** The modality of an image from its gray-level histogram. */
+    public static Modality detect(GrayHistogram h) {
+        int p05 = h.percentile(TAIL);
+        int p50 = h.percentile(0.5);
+        int p95 = h.percentile(0.95);
+        int p995 = h.percentile(1 - TAIL);
         int up = p995 - p50;
         int down = p50 - p05;
         if (up > down || (up == down && p50 < 128)) {
@@ -40,17 +41,5 @@ public final class ModalityDetector {
         }
         return p50 >= INVERTED_BACKGROUND && p95 - p50 <= INVERTED_FLATNESS ? Modality.FLUORESCENCE_INVERTED
                 : Modality.BRIGHTFIELD;
-    }
-
-    private static int percentile(int[] h, int n, double q) {
-        long target = (long) Math.ceil(q * n);
-        long seen = 0;
-        for (int v = 0; v < 256; v++) {
-            seen += h[v];
-            if (seen >= Math.max(1, target)) {
-                return v;
-            }
-        }
-        return 255;
     }
 }

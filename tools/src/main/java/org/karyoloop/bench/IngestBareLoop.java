@@ -22,16 +22,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.karyoloop.imaging.DecodedImage;
+import org.karyoloop.imaging.GrayHistogram;
 import org.karyoloop.imaging.ImageDecoder;
 import org.karyoloop.imaging.ImageLimits;
 import org.karyoloop.imaging.IntensityStats;
 import org.karyoloop.ingest.ImageIngestService;
+import org.karyoloop.ml.spread.Modality;
+import org.karyoloop.ml.spread.ModalityDetector;
 import org.karyoloop.platform.blob.FileSystemBlobStore;
 
 /**
  * The irreducible work of ingesting images.raw records, in this JVM and nothing more: read each record with a plain
  * consumer, then on {@code workers} threads (as many as the service's ingest workers) SHA-256 the bytes, decode and
- * verify them with {@link ImageDecoder} at ingest's default limits, compute the intensity statistics, write the blob
+ * verify them with {@link ImageDecoder} at ingest's default limits, compute the intensity statistics and detect the
+ * modality from one histogram (as ingest does for a source without a configured modality), write the blob
  * with fsync and an atomic rename ({@link FileSystemBlobStore}, as the service does) and commit one row over JDBC
  * (autocommit, one transaction per image). No dedupe query, no outbox, no event. Records the CPU time of each stage
  * per image. Not thread-safe (one benchmark thread calls {@link #run}).
@@ -53,7 +57,7 @@ final class IngestBareLoop {
         this.workers = workers;
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS bench_bare_image (sha256 text PRIMARY KEY, format text, width int,"
-                    + " height int, mean double precision, std double precision, received_at timestamptz)");
+                    + " height int, mean double precision, std double precision, received_at timestamptz, modality text)");
         }
     }
 
@@ -106,12 +110,15 @@ final class IngestBareLoop {
         String sha = ImageIngestService.sha256(bytes);
         cpu = add(1, cpu);
         DecodedImage image = decoder.decode(bytes);
-        IntensityStats stats = IntensityStats.of(image);
+        GrayHistogram histogram = GrayHistogram.of(image);
+        IntensityStats stats = IntensityStats.of(histogram);
+        Modality modality = ModalityDetector.detect(histogram);
         cpu = add(2, cpu);
         blobs.put(sha, bytes);
         cpu = add(3, cpu);
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO bench_bare_image VALUES (?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement insert = db
+                .prepareStatement("INSERT INTO bench_bare_image VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING")) {
             insert.setString(1, sha);
             insert.setString(2, image.format().name());
             insert.setInt(3, image.width());
@@ -119,6 +126,7 @@ final class IngestBareLoop {
             insert.setDouble(5, stats.mean());
             insert.setDouble(6, stats.std());
             insert.setTimestamp(7, Timestamp.from(Instant.now()));
+            insert.setString(8, modality.wire());
             insert.executeUpdate();
         }
         add(4, cpu);
