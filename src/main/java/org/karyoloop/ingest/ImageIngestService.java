@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.karyoloop.events.ImageIngested;
 import org.karyoloop.imaging.DecodedImage;
+import org.karyoloop.imaging.GrayHistogram;
 import org.karyoloop.imaging.ImageDecoder;
 import org.karyoloop.imaging.ImageLimits;
 import org.karyoloop.imaging.ImageRejectedException;
@@ -28,10 +28,12 @@ import org.karyoloop.platform.messaging.TopicsConfig;
 import org.karyoloop.platform.outbox.OutboxWriter;
 
 /**
- * Ingests one image: hash, dedupe, decode within limits, choose its modality ({@link ModalityChooser}), store the
- * original once by SHA-256, then record the image and stage {@link ImageIngested} in one transaction (the outbox),
- * so a crash at any point neither loses an accepted image nor creates it twice. Thread-safe (stateless); callers may
- * ingest concurrently, a race on the same bytes ends as one image and one duplicate.
+ * Ingests one image: hash, decode within limits, choose its modality ({@link ModalityChooser}), store the original
+ * once by SHA-256, then, in one transaction, insert the image unless its bytes or its idempotency key are stored
+ * already and stage {@link ImageIngested} (the outbox), so a crash at any point neither loses an accepted image nor
+ * creates it twice. A duplicate is found by that insert, not by a lookup before it: new images, the common case, cost
+ * one statement, and a re-sent image costs a decode. Thread-safe (stateless); callers may ingest concurrently, a race
+ * on the same bytes ends as one image and one duplicate.
  */
 @ApplicationScoped
 public class ImageIngestService {
@@ -92,15 +94,13 @@ public class ImageIngestService {
         long cpu = IngestMetrics.threadCpuNanos();
         String sha256 = metrics.stage(IngestMetrics.Stage.HASH).record(() -> sha256(request.bytes()));
         metrics.stageCpu(IngestMetrics.Stage.HASH, cpu);
-        Optional<IngestOutcome> known = findKnown(sha256, request);
-        if (known.isPresent()) {
-            return known.get();
-        }
+
         Timer.Sample decodeTime = Timer.start();
         cpu = IngestMetrics.threadCpuNanos();
         DecodedImage decoded = decoder.decode(request.bytes());
-        IntensityStats stats = IntensityStats.of(decoded);
-        Modality modality = modalities.choose(request.sourceId(), decoded);
+        GrayHistogram histogram = GrayHistogram.of(decoded);
+        IntensityStats stats = IntensityStats.of(histogram);
+        Modality modality = modalities.choose(request.sourceId(), histogram);
         metrics.stageCpu(IngestMetrics.Stage.DECODE, cpu);
         decodeTime.stop(metrics.stage(IngestMetrics.Stage.DECODE));
 
@@ -108,24 +108,17 @@ public class ImageIngestService {
         metrics.stage(IngestMetrics.Stage.BLOB).record(() -> storeBlob(sha256, request.bytes()));
         metrics.stageCpu(IngestMetrics.Stage.BLOB, blobCpu);
         long commitCpu = IngestMetrics.threadCpuNanos();
-        try {
-            IngestOutcome stored = metrics.stage(IngestMetrics.Stage.COMMIT)
-                    .recordCallable(() -> QuarkusTransaction.requiringNew()
-                            .call(() -> record(sha256, request, decoded, stats, modality)));
-            metrics.stageCpu(IngestMetrics.Stage.COMMIT, commitCpu);
+        Image image = newImage(sha256, request, decoded, stats, modality);
+        IngestOutcome stored = metrics.stage(IngestMetrics.Stage.COMMIT)
+                .record(() -> QuarkusTransaction.requiringNew().call(() -> record(image, stats)));
+        metrics.stageCpu(IngestMetrics.Stage.COMMIT, commitCpu);
+        if (stored != null) {
             return stored;
-        } catch (RuntimeException e) {
-            if (isUniqueViolation(e)) {
-                // Another thread or replica stored the same bytes (or key) first: that one is the image.
-                Optional<IngestOutcome> raced = findKnown(sha256, request);
-                if (raced.isPresent()) {
-                    return raced.get();
-                }
-            }
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
+        // The same bytes, or the same key, were stored before (or by a concurrent ingest, which the insert waited
+        // for): that image is the answer, or the key names other bytes.
+        return findKnown(sha256, request).orElseThrow(() -> new IllegalStateException(
+                "image " + sha256 + " conflicted with a stored image that cannot be found"));
     }
 
     private Optional<IngestOutcome> findKnown(String sha256, IngestRequest request)
@@ -145,7 +138,7 @@ public class ImageIngestService {
     private record Known(Optional<IngestOutcome> bySha, Optional<Image> byKey) {
     }
 
-    private IngestOutcome record(String sha256, IngestRequest request, DecodedImage decoded, IntensityStats stats,
+    private static Image newImage(String sha256, IngestRequest request, DecodedImage decoded, IntensityStats stats,
             Modality modality) {
         Image image = new Image();
         image.id = UUID.randomUUID();
@@ -167,15 +160,21 @@ public class ImageIngestService {
         image.backgroundLevel = stats.backgroundLevel();
         image.foregroundFraction = stats.foregroundFraction();
         image.modality = modality.wire();
-        images.persistAndFlush(image);
+        return image;
+    }
 
+    /** Stores {@code image} and stages its event; null when its bytes or its key are stored already. */
+    private IngestOutcome record(Image image, IntensityStats stats) {
+        if (!images.insertIfNew(image)) {
+            return null;
+        }
         outbox.stage(topics.imagesIngested(), image.id.toString(), new ImageIngested(
-                OutboxWriter.newEventId(), image.receivedAt, ImageIngested.SCHEMA_VERSION, image.id, sha256,
-                blobs.uri(sha256), image.format, image.width, image.height, image.bitsPerSample, image.byteSize,
-                image.sourceId, image.slideId, image.capturedAt, stats.mean(), stats.std(), stats.backgroundLevel(),
-                stats.foregroundFraction(), image.modality));
+                OutboxWriter.newEventId(), image.receivedAt, ImageIngested.SCHEMA_VERSION, image.id, image.sha256,
+                blobs.uri(image.sha256), image.format, image.width, image.height, image.bitsPerSample,
+                image.byteSize, image.sourceId, image.slideId, image.capturedAt, stats.mean(), stats.std(),
+                stats.backgroundLevel(), stats.foregroundFraction(), image.modality));
         LOG.debugf("ingested image %s (%s, %dx%d)", image.id, image.format, image.width, image.height);
-        return new IngestOutcome(image.id, sha256, false);
+        return new IngestOutcome(image.id, image.sha256, false);
     }
 
     private void validateMetadata(IngestRequest request) throws IngestRequestRejectedException {
@@ -207,18 +206,6 @@ public class ImageIngestService {
         } catch (IOException e) {
             throw new UncheckedIOException("blob store write failed", e);
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Lower-case hex SHA-256 of {@code bytes}. */
