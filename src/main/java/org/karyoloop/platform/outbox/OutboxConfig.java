@@ -16,6 +16,14 @@ public interface OutboxConfig {
     @WithDefault("500ms")
     Duration pollInterval();
 
+    /**
+     * How long the relay waits, once woken by a commit, for the commits right behind it, so that one relay round
+     * (one transaction, one produce request) carries them all: at a busy ingest this halves the relay's database
+     * and broker work per event, for this much latency per event. 0 relays at once.
+     */
+    @WithDefault("10ms")
+    Duration linger();
+
     /** Most rows published in one relay transaction. */
     @WithDefault("200")
     int batchSize();

@@ -135,7 +135,10 @@ public class OutboxRelay {
             try {
                 int count = relayOnce();
                 if (count < config.batchSize()) {
-                    signal.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    if (signal.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)
+                            && running && !config.linger().isZero()) {
+                        Thread.sleep(config.linger().toMillis());
+                    }
                     signal.drainPermits();
                 }
             } catch (InterruptedException e) {
