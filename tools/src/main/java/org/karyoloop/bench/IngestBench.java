@@ -63,7 +63,8 @@ public final class IngestBench {
                 System.getProperty("bare.blobs", ".run/bench-bare-blobs")), Integer.getInteger("workers", 6));
 
         awaitStableGroup(System.getProperty("group"));
-        try (KafkaConsumer<String, byte[]> ingested = consumer(); KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaConsumer<String, byte[]> ingested = eventConsumer();
+                KafkaProducer<String, byte[]> producer = producer()) {
             atEnd(ingested, "images.ingested");
             // Warm-up, untimed, for both sides: the service's JIT compiles decode, Kafka, Hibernate and outbox paths,
             // the bare loop's the same decode, hash, blob and JDBC paths; the figures below are the steady state.
@@ -271,6 +272,20 @@ public final class IngestBench {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 67108864);
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 134217728);
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * The consumer that watches images.ingested for the end of a pass: it fetches what 100 ms brought (or 1 MB) at a
+     * time, not each event on its own, so that watching costs the broker little of the CPU the service's side is
+     * charged with; the end of a pass is seen at most 100 ms late (under 1 % of a timed pass).
+     */
+    private static KafkaConsumer<String, byte[]> eventConsumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
