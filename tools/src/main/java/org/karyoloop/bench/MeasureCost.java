@@ -34,7 +34,8 @@ import org.karyoloop.synth.SyntheticImage;
  * generator's bright-field ({@code new}) and fluorescence domains at SIZE x SIZE, and the first real ADIR M-FISH
  * cells (645x517) where ../shared/testdata is present. Warm-up passes first, then the mean per image over
  * {@code rounds} passes: CPU milliseconds of this thread per stage (so that other work on a shared machine does not
- * count) and bytes allocated per image. Run with
+ * count) and bytes allocated per image; for the whole measurement also the process's CPU (the steps a measurement
+ * offers to another core, and GC, included: on a quiet machine the figure to compare) and the wall clock. Run with
  * {@code java -cp ... org.karyoloop.bench.MeasureCost [images=8] [rounds=3] [size=1024] [real=6]}.
  */
 public final class MeasureCost {
@@ -62,7 +63,7 @@ public final class MeasureCost {
         for (int warm = 0; warm < 2; warm++) {
             stages(images);
         }
-        double[] sum = new double[6];
+        double[] sum = new double[8];
         for (int r = 0; r < rounds; r++) {
             double[] s = stages(images);
             for (int i = 0; i < sum.length; i++) {
@@ -71,20 +72,25 @@ public final class MeasureCost {
         }
         double per = (double) rounds * images.size();
         System.out.printf(Locale.ROOT, "%s, %d images, %d rounds:%n", title, images.size(), rounds);
-        String[] names = {"modality", "stain field", "objects", "census", "whole measure", "allocated MB (measure)"};
+        String[] names = {"modality", "stain field", "objects", "census", "whole measure", "allocated MB (measure)",
+            "whole, every thread", "whole, wall clock"};
+        String[] units = {" CPU ms/image", " CPU ms/image", " CPU ms/image", " CPU ms/image", " CPU ms/image", "",
+            " CPU ms/image (the process: steps on another core and GC included)", " ms/image"};
         for (int i = 0; i < names.length; i++) {
-            System.out.printf(Locale.ROOT, "  %-24s %8.2f%s%n", names[i], sum[i] / per, i < 5 ? " CPU ms/image" : "");
+            System.out.printf(Locale.ROOT, "  %-24s %8.2f%s%n", names[i], sum[i] / per, units[i]);
         }
         System.out.println("  results digest " + digest);
-        System.out.printf(Locale.ROOT, "RESULT measure_ms=%.1f digest=%s images=%d%n", sum[4] / per,
-                digest.substring(0, 16), images.size());
+        System.out.printf(Locale.ROOT, "RESULT measure_ms=%.1f process_cpu_ms=%.1f wall_ms=%.1f digest=%s images=%d%n",
+                sum[4] / per, sum[6] / per, sum[7] / per, digest.substring(0, 16), images.size());
     }
 
     /** Per stage the summed CPU milliseconds over {@code images}; the whole measurement, and its allocation in MB. */
     private static double[] stages(List<DecodedImage> images) {
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().getId();
-        double[] s = new double[6];
+        double[] s = new double[8];
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+                .getOperatingSystemMXBean();
         long sink = 0;
         for (DecodedImage image : images) {
             long t0 = threads.getCurrentThreadCpuTime();
@@ -98,7 +104,11 @@ public final class MeasureCost {
             long t4 = threads.getCurrentThreadCpuTime();
             long a0 = threads.getThreadAllocatedBytes(self);
             long t5 = threads.getCurrentThreadCpuTime();
+            long p5 = os.getProcessCpuTime();
+            long w5 = System.nanoTime();
             SpreadMeasurement whole = SpreadMeter.measure(image);
+            long w6 = System.nanoTime();
+            long p6 = os.getProcessCpuTime();
             long t6 = threads.getCurrentThreadCpuTime();
             long a1 = threads.getThreadAllocatedBytes(self);
             s[0] += (t1 - t0) / 1e6;
@@ -107,6 +117,8 @@ public final class MeasureCost {
             s[3] += (t4 - t3) / 1e6;
             s[4] += (t6 - t5) / 1e6;
             s[5] += (a1 - a0) / 1e6;
+            s[6] += (p6 - p5) / 1e6;
+            s[7] += (w6 - w5) / 1e6;
             sink += census.chromosomes() + whole.chromosomes();
         }
         if (sink == Long.MIN_VALUE) {
