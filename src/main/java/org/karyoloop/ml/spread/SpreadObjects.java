@@ -13,7 +13,8 @@ import java.util.List;
  * brightest stain within about one chromosome width. That local cut follows each chromosome's own brightness, so a
  * dim chromosome next to a bright one keeps its body and the dimmer seam between two touching chromosomes opens
  * into a gap: the bodies (8-connected) are what is counted ({@link ObjectCounter}), and an object holds what its
- * bodies hold. Pure Java; thread-safe (immutable once built).
+ * bodies hold. Pure Java; thread-safe (immutable once built). Building one may use an idle core for two of its
+ * steps ({@link Beside}).
  */
 public final class SpreadObjects {
 
@@ -121,6 +122,14 @@ public final class SpreadObjects {
         int radius = (int) Math.max(2, Math.min(40, Math.round(width)));
         // nuclei: what survives an opening wider than a chromosome, large, round and filled
         int open = (int) Math.round(NUCLEUS_OPENING * width * Labels.DEPTH_UNIT);
+        // under bright-field, pale G-bands must not cut a chromosome: the local cut reads a smoothed field there
+        // (on the fluorescence cells the smoothing merged touching chromosomes: count within 2 fell from 0.55 to 0.19).
+        // It needs only the width, so it is offered to another core while this one finds the nuclei.
+        Beside<float[][]> localCut = Beside.start(() -> {
+            float[] smooth = field.modality() == Modality.BRIGHTFIELD ? Labels.gauss(st, w, h, BAND_SMOOTHING * width)
+                    : st;
+            return new float[][] {smooth, Labels.maxFilter(smooth, w, h, radius)};
+        });
         boolean[] core = new boolean[n];
         for (int i = 0; i < n; i++) {
             core[i] = depth0[i] > open;
@@ -168,10 +177,9 @@ public final class SpreadObjects {
                 inNucleus[i] |= candidate[i] && toNucleus[i] <= rim && st[i] < NUCLEUS_RIM_STAIN;
             }
         }
-        // under bright-field, pale G-bands must not cut a chromosome: the local cut reads a smoothed field there
-        // (on the fluorescence cells the smoothing merged touching chromosomes: count within 2 fell from 0.55 to 0.19)
-        float[] smooth = field.modality() == Modality.BRIGHTFIELD ? Labels.gauss(st, w, h, BAND_SMOOTHING * width) : st;
-        float[] localMax = Labels.maxFilter(smooth, w, h, radius);
+        float[][] cut = localCut.join();
+        float[] smooth = cut[0];
+        float[] localMax = cut[1];
         boolean[] body = new boolean[n];
         for (int i = 0; i < n; i++) {
             body[i] = candidate[i] && !inNucleus[i] && smooth[i] > LOCAL_SHARE * localMax[i];
@@ -179,16 +187,20 @@ public final class SpreadObjects {
         int[] bodyLabel = Labels.components(body, w, h);
         int bodies = Labels.count(bodyLabel);
         double[][] bodyStats = Labels.stats(bodyLabel, bodies, w, st);
+        double median = medianArea(bodyStats, 15);
+        // the cuts at higher levels read each body's area and peak, never its depth: offered to another core
+        Beside<int[][]> splitting = Beside.start(() -> {
+            int[][] parts = new int[SPLIT_LEVELS.length][];
+            for (int q = 0; q < SPLIT_LEVELS.length; q++) {
+                parts[q] = parts(bodyLabel, bodies, bodyStats, st, w, h, SPLIT_LEVELS[q], SPLIT_PART * median);
+            }
+            return parts;
+        });
         int[] depth = Labels.depth(body, w, h);
         for (int i = 0; i < n; i++) {
             if (bodyLabel[i] >= 0) {
                 bodyStats[bodyLabel[i]][DEPTH] = Math.max(bodyStats[bodyLabel[i]][DEPTH], depth[i]);
             }
-        }
-        double median = medianArea(bodyStats, 15);
-        int[][] splits = new int[SPLIT_LEVELS.length][];
-        for (int q = 0; q < SPLIT_LEVELS.length; q++) {
-            splits[q] = parts(bodyLabel, bodies, bodyStats, st, w, h, SPLIT_LEVELS[q], SPLIT_PART * median);
         }
         double[] solidity = Shape.solidity(bodyLabel, bodies, w, h);
         double depthMedian = singleDepth(bodyStats, median);
@@ -210,6 +222,7 @@ public final class SpreadObjects {
                 objectOf[bodyLabel[i]] = label[i];
             }
         }
+        int[][] splits = splitting.join();
         return new SpreadObjects(field, bodyLabel, bodies, nuclei, nucleusPixels, median, bodyStats, splits, solidity,
                 widthDepth, radius, label, count, stats, objectOf);
     }
