@@ -34,6 +34,7 @@ final class Beside<T> {
             });
 
     private final FutureTask<T> task;
+    private boolean offered;
 
     private Beside(Callable<T> work) {
         this.task = new FutureTask<>(work);
@@ -55,9 +56,15 @@ final class Beside<T> {
     static <T> Beside<T> start(Callable<T> work) {
         Beside<T> beside = new Beside<>(work);
         if (CORES > 1 && RUNNING.get() < CORES) {
+            beside.offered = true;
             IDLE_CORES.execute(beside.task);
         }
         return beside;
+    }
+
+    /** Whether the step was offered to an idle core (else only {@link #join} computes it). */
+    boolean offered() {
+        return offered;
     }
 
     /** The result: computed here unless a core has started it, else waited for. */
