@@ -6,14 +6,18 @@
 # (bin/lib.sh), recreate the database karyoloop_bench and fresh blob folders, start the service with only the ingest
 # role (jemalloc preloaded when installed; the allocator is printed), wait for readiness. Then IngestBench generates
 # N unique ~1 MP 8-bit PNGs (default 300 of 1024x1024: a lit background with noise and dark rods, ~0.7 MB each) plus
-# rounds of 150 others for a warm-up (-Dwarmup): each goes through the service first, untimed, and through the bare
-# loop, until a round spends under 3 % of the machine's CPU in the JIT compilers (at most -Dwarmup.rounds=4), so
-# that both sides are measured warm. Then it produces the N to images.raw as fast as the producer goes and measures
-# from the first send until ImageIngested has been seen for every one of them (decode, hash, blob write with fsync,
-# commit and outbox relay included). Afterwards the bare loop (bench/IngestBareLoop, in the bench JVM) ingests the very
+# 150 others for a warm-up (-Dwarmup), sent in rounds: each round goes through the service first, untimed, and
+# through the bare loop, until a round spends under 3 % of the machine's CPU in the JIT compilers (at most
+# -Dwarmup.rounds=30; a method the service runs once per image is compiled by the optimising compiler only after
+# thousands of images). Rounds after the first re-send the first round's pictures, each made new bytes by a PNG text
+# chunk naming its round. Then it produces the N to images.raw as fast as the producer goes and measures from the
+# first send until ImageIngested has been seen for every one of them (decode, hash, blob write with fsync, commit and
+# outbox relay included; the watching consumer fetches every 100 ms, so the end is seen at most that late).
+# Afterwards the bare loop (bench/IngestBareLoop, in the bench JVM) ingests the very
 # same N records, produced again as fast as the producer goes to a topic of its own (bench.bare.raw, which the service
 # does not read) while it runs, timed from the first send as the service is: read each with a plain consumer, then on
-# 6 threads (the service's ingest workers) SHA-256, decode and verify, intensity statistics, blob write with fsync
+# 6 threads (the service's ingest workers) SHA-256, decode and verify, one histogram for the intensity statistics
+# and the modality, blob write with fsync
 # and atomic rename, one row committed over JDBC — no dedupe, no outbox, no event. ratio = service / bare, both in
 # images/s. CPU per image for each side: the service JVM (or the bench JVM without its producer threads, for the
 # bare loop) plus PostgreSQL and the broker, from /proc (bench/CpuAccount), and per stage: the
