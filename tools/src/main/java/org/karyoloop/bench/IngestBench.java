@@ -267,11 +267,16 @@ public final class IngestBench {
     }
 
     static KafkaConsumer<String, byte[]> consumer() {
+        return consumer(Map.of(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 67108864,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 134217728));
+    }
+
+    /** A consumer on this run's broker, offsets never committed, with {@code settings} on top. */
+    private static KafkaConsumer<String, byte[]> consumer(Map<String, Object> settings) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 67108864);
-        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 134217728);
+        p.putAll(settings);
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -281,12 +286,8 @@ public final class IngestBench {
      * charged with; the end of a pass is seen at most 100 ms late (under 1 % of a timed pass).
      */
     private static KafkaConsumer<String, byte[]> eventConsumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
-        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        return consumer(Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                100));
     }
 
     private static List<TopicPartition> atEnd(KafkaConsumer<String, byte[]> consumer, String topic) {
