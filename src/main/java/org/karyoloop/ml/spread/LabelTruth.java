@@ -217,8 +217,9 @@ public record LabelTruth(int width, int height, int[] chromosome, int chromosome
         for (int p = 0; p < n; p++) {
             stained[p] = labels[p] != 0;
         }
-        int[] object = Labels.components(stained, w, h);
-        int objects = Labels.count(object);
+        Labels.Components objectComponents = Labels.components(stained, w, h);
+        int[] object = objectComponents.label();
+        int objects = objectComponents.count();
         boolean[][] in = new boolean[objects][chromosomes];
         for (int p = 0; p < n; p++) {
             if (object[p] >= 0 && chromosome[p] >= 0) {

@@ -11,71 +11,119 @@ final class Labels {
     private Labels() {
     }
 
+    /** The components of a mask: per pixel the component (0..), -1 outside; and how many there are. */
+    record Components(int[] label, int count) {
+    }
+
     /**
-     * 8-connected components of {@code mask}: per pixel the component (0..), -1 outside. Components are numbered in
-     * the raster order of their first pixel (one raster pass with a union-find of provisional labels, then one pass
-     * renumbering them).
+     * 8-connected components of {@code mask}, numbered in the raster order of their first pixel (one raster pass with
+     * a union-find of provisional labels, then one pass renumbering them).
      */
-    static int[] components(boolean[] mask, int w, int h) {
+    static Components components(boolean[] mask, int w, int h) {
         int[] label = new int[mask.length];
-        label(mask, w, h, label);
-        return label;
+        return new Components(label, label(mask, w, h, label));
     }
 
     /** Labels the components of {@code mask} into {@code label} as {@link #components} does; returns their number. */
     private static int label(boolean[] mask, int w, int h, int[] label) {
-        int[] parent = new int[256];
-        int provisional = 0;
+        Provisional p = new Provisional();
         for (int y = 0; y < h; y++) {
             int row = y * w;
             for (int x = 0; x < w; x++) {
                 int i = row + x;
-                if (!mask[i]) {
-                    label[i] = -1;
-                    continue;
-                }
-                int l = -1;
-                if (y > 0 && mask[i - w]) {
-                    l = label[i - w]; // north touches west, north-west and north-east: nothing to join
-                } else {
-                    if (x > 0 && mask[i - 1]) {
-                        l = label[i - 1];
-                    } else if (x > 0 && y > 0 && mask[i - w - 1]) {
-                        l = label[i - w - 1];
-                    }
-                    if (y > 0 && x < w - 1 && mask[i - w + 1]) {
-                        int ne = label[i - w + 1];
-                        if (l < 0) {
-                            l = ne;
-                        } else {
-                            union(parent, l, ne);
-                        }
-                    }
-                }
-                if (l < 0) {
-                    if (provisional == parent.length) {
-                        parent = Arrays.copyOf(parent, 2 * parent.length);
-                    }
-                    parent[provisional] = provisional;
-                    l = provisional++;
-                }
-                label[i] = l;
+                label[i] = mask[i] ? p.label(mask, label, i, x, y, w) : -1;
             }
         }
-        int[] number = new int[provisional];
-        Arrays.fill(number, -1);
+        // A component's root is its smallest provisional label, the one made at its first pixel in raster order:
+        // numbering the roots in label order numbers the components in the order of their first pixel.
+        int[] number = new int[p.count];
         int next = 0;
+        for (int l = 0; l < p.count; l++) {
+            int root = find(p.parent, l);
+            number[l] = root == l ? next++ : number[root];
+        }
         for (int i = 0; i < label.length; i++) {
             int l = label[i];
             if (l >= 0) {
-                int root = find(parent, l);
-                if (number[root] < 0) {
-                    number[root] = next++;
-                }
-                label[i] = number[root];
+                label[i] = number[l];
             }
         }
         return next;
+    }
+
+    /**
+     * The 8-connected components of {@code mask} where every set pixel is one of {@code pixels} (raster order), in
+     * one pass over those pixels alone: afterwards {@code root[i]} of each set pixel names its component (the same
+     * number for the same component, below the returned bound, in no particular order); {@code root} is read and
+     * written at set pixels only.
+     */
+    static int roots(boolean[] mask, int[] pixels, int w, int[] root) {
+        Provisional p = new Provisional();
+        for (int i : pixels) {
+            if (mask[i]) {
+                root[i] = p.label(mask, root, i, i % w, i / w, w);
+            }
+        }
+        for (int i : pixels) {
+            if (mask[i]) {
+                root[i] = find(p.parent, root[i]);
+            }
+        }
+        return p.count;
+    }
+
+    /** The raster-ordered indices of the pixels that {@code label} gives a component. */
+    static int[] labelled(int[] label) {
+        int k = 0;
+        for (int l : label) {
+            if (l >= 0) {
+                k++;
+            }
+        }
+        int[] pixels = new int[k];
+        k = 0;
+        for (int i = 0; i < label.length; i++) {
+            if (label[i] >= 0) {
+                pixels[k++] = i;
+            }
+        }
+        return pixels;
+    }
+
+    /** The provisional labels of one raster scan and their union-find (each set's root is its smallest label). */
+    private static final class Provisional {
+        int[] parent = new int[256];
+        int count;
+
+        /** The provisional label of set pixel {@code i} at (x, y), from its scanned neighbours or a new one. */
+        int label(boolean[] mask, int[] label, int i, int x, int y, int w) {
+            int l = -1;
+            if (y > 0 && mask[i - w]) {
+                l = label[i - w]; // north touches west, north-west and north-east: nothing to join
+            } else {
+                if (x > 0 && mask[i - 1]) {
+                    l = label[i - 1];
+                } else if (x > 0 && y > 0 && mask[i - w - 1]) {
+                    l = label[i - w - 1];
+                }
+                if (y > 0 && x < w - 1 && mask[i - w + 1]) {
+                    int ne = label[i - w + 1];
+                    if (l < 0) {
+                        l = ne;
+                    } else {
+                        union(parent, l, ne);
+                    }
+                }
+            }
+            if (l < 0) {
+                if (count == parent.length) {
+                    parent = Arrays.copyOf(parent, 2 * parent.length);
+                }
+                parent[count] = count;
+                l = count++;
+            }
+            return l;
+        }
     }
 
     /** The root of {@code l} in the union-find {@code parent}, halving the path on the way. */
@@ -125,14 +173,6 @@ final class Labels {
         if (region >= 0) {
             edge[region] = true;
         }
-    }
-
-    static int count(int[] label) {
-        int max = -1;
-        for (int l : label) {
-            max = Math.max(max, l);
-        }
-        return max + 1;
     }
 
     /** Per component: the sums of {@link SpreadObjects} (area, moments, stain, peak, box; depth left 0). */

@@ -106,8 +106,9 @@ public final class Measurements {
         for (int i = 0; i < st.length; i++) {
             above[i] = label[i] >= 0 && per[label[i]] >= 1 && st[i] > FLUORESCENCE_SEPARATION;
         }
-        int[] pieces = Labels.components(above, field.width(), field.height());
-        int[] area = new int[Labels.count(pieces)];
+        Labels.Components parted = Labels.components(above, field.width(), field.height());
+        int[] pieces = parted.label();
+        int[] area = new int[parted.count()];
         for (int piece : pieces) {
             if (piece >= 0) {
                 area[piece]++;

@@ -112,9 +112,9 @@ public final class SpreadObjects {
         for (int i = 0; i < n; i++) {
             candidate[i] = st[i] > lo;
         }
-        int[] cand = Labels.components(candidate, w, h);
-        int candidates = Labels.count(cand);
-        double[][] candStats = Labels.stats(cand, candidates, w, st);
+        Labels.Components candidates = Labels.components(candidate, w, h);
+        int[] cand = candidates.label();
+        double[][] candStats = Labels.stats(cand, candidates.count(), w, st);
         double candMedian = medianArea(candStats, 15);
         // the local window: about one chromosome width, from the candidates' depth (distance to their edge)
         int[] depth0 = Labels.depth(candidate, w, h);
@@ -144,8 +144,9 @@ public final class SpreadObjects {
             opened[i] = candidate[i] && toCore[i] <= open + Labels.DEPTH_UNIT;
         }
         Labels.fillHoles(opened, w, h);
-        int[] blob = Labels.components(opened, w, h);
-        int blobs = Labels.count(blob);
+        Labels.Components blobComponents = Labels.components(opened, w, h);
+        int[] blob = blobComponents.label();
+        int blobs = blobComponents.count();
         double[][] blobStats = Labels.stats(blob, blobs, w, st);
         // a dense cluster of chromosomes can survive the opening too, but its outline stays ragged where a nucleus's is
         // convex (unless the frame cuts the nucleus: its outline there is the frame's)
@@ -184,15 +185,20 @@ public final class SpreadObjects {
         for (int i = 0; i < n; i++) {
             body[i] = candidate[i] && !inNucleus[i] && smooth[i] > LOCAL_SHARE * localMax[i];
         }
-        int[] bodyLabel = Labels.components(body, w, h);
-        int bodies = Labels.count(bodyLabel);
+        Labels.Components bodyComponents = Labels.components(body, w, h);
+        int[] bodyLabel = bodyComponents.label();
+        int bodies = bodyComponents.count();
         double[][] bodyStats = Labels.stats(bodyLabel, bodies, w, st);
         double median = medianArea(bodyStats, 15);
         // the cuts at higher levels read each body's area and peak, never its depth: offered to another core
         Beside<int[][]> splitting = Beside.start(() -> {
+            int[] pixels = Labels.labelled(bodyLabel);
+            boolean[] above = new boolean[n];
+            int[] root = new int[n];
             int[][] parts = new int[SPLIT_LEVELS.length][];
             for (int q = 0; q < SPLIT_LEVELS.length; q++) {
-                parts[q] = parts(bodyLabel, bodies, bodyStats, st, w, h, SPLIT_LEVELS[q], SPLIT_PART * median);
+                parts[q] = parts(bodyLabel, pixels, bodies, bodyStats, st, w, SPLIT_LEVELS[q], SPLIT_PART * median,
+                        above, root);
             }
             return parts;
         });
@@ -213,8 +219,9 @@ public final class SpreadObjects {
         for (int i = 0; i < n; i++) {
             joined[i] = candidate[i] && !inNucleus[i];
         }
-        int[] label = Labels.components(joined, w, h);
-        int count = Labels.count(label);
+        Labels.Components objectComponents = Labels.components(joined, w, h);
+        int[] label = objectComponents.label();
+        int count = objectComponents.count();
         double[][] stats = Labels.stats(label, count, w, st);
         int[] objectOf = new int[bodies];
         for (int i = 0; i < n; i++) {
@@ -231,25 +238,26 @@ public final class SpreadObjects {
         return s[MIN_X] == 0 || s[MIN_Y] == 0 || s[MAX_X] == w - 1 || s[MAX_Y] == h - 1;
     }
 
-    /** How many parts of each object stay at least {@code minArea} when cut at {@code level} of its peak. */
-    private static int[] parts(int[] label, int count, double[][] stats, float[] st, int w, int h, double level,
-            double minArea) {
-        boolean[] cut = new boolean[st.length];
-        for (int i = 0; i < st.length; i++) {
-            cut[i] = label[i] >= 0 && st[i] > level * stats[label[i]][PEAK];
+    /**
+     * How many parts of each object stay at least {@code minArea} when cut at {@code level} of its peak, read on the
+     * objects' {@code pixels} alone; {@code cut} is false outside them and {@code root} is scratch.
+     */
+    private static int[] parts(int[] label, int[] pixels, int count, double[][] stats, float[] st, int w,
+            double level, double minArea, boolean[] cut, int[] root) {
+        for (int i : pixels) {
+            cut[i] = st[i] > level * stats[label[i]][PEAK];
         }
-        int[] sub = Labels.components(cut, w, h);
-        int subs = Labels.count(sub);
-        int[] area = new int[subs];
-        int[] parent = new int[subs];
-        for (int i = 0; i < sub.length; i++) {
-            if (sub[i] >= 0) {
-                area[sub[i]]++;
-                parent[sub[i]] = label[i];
+        int roots = Labels.roots(cut, pixels, w, root);
+        int[] area = new int[roots];
+        int[] parent = new int[roots];
+        for (int i : pixels) {
+            if (cut[i]) {
+                area[root[i]]++;
+                parent[root[i]] = label[i];
             }
         }
         int[] parts = new int[count];
-        for (int j = 0; j < subs; j++) {
+        for (int j = 0; j < roots; j++) {
             if (area[j] >= minArea) {
                 parts[parent[j]]++;
             }

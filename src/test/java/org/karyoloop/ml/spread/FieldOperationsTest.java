@@ -84,7 +84,7 @@ class FieldOperationsTest {
         for (int[] s : SHAPES) {
             for (double density : new double[] {0.1, 0.45, 0.6, 0.95}) {
                 boolean[] mask = randomMask(s[0], s[1], density, random);
-                assertThat(Labels.components(mask, s[0], s[1])).isEqualTo(floodFill(mask, s[0], s[1]));
+                assertThat(Labels.components(mask, s[0], s[1]).label()).isEqualTo(floodFill(mask, s[0], s[1]));
             }
         }
     }
