@@ -130,13 +130,10 @@ public final class SpreadObjects {
                     : st;
             return new float[][] {smooth, Labels.maxFilter(smooth, w, h, radius)};
         });
-        boolean[] core = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            core[i] = depth0[i] > open;
-        }
+        // the core, what lies deeper than the opening's radius, and the distance to it
         boolean[] outside = new boolean[n];
         for (int i = 0; i < n; i++) {
-            outside[i] = !core[i];
+            outside[i] = depth0[i] <= open;
         }
         int[] toCore = Labels.depth(outside, w, h);
         boolean[] opened = new boolean[n];
@@ -166,12 +163,12 @@ public final class SpreadObjects {
             }
         }
         boolean[] inNucleus = new boolean[n];
-        boolean[] notNucleus = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            inNucleus[i] = blob[i] >= 0 && nucleus[blob[i]];
-            notNucleus[i] = !inNucleus[i];
-        }
         if (nuclei > 0) {
+            boolean[] notNucleus = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                inNucleus[i] = blob[i] >= 0 && nucleus[blob[i]];
+                notNucleus[i] = !inNucleus[i];
+            }
             int[] toNucleus = Labels.depth(notNucleus, w, h);
             int rim = (int) Math.round(NUCLEUS_RIM * width * Labels.DEPTH_UNIT);
             for (int i = 0; i < n; i++) {
