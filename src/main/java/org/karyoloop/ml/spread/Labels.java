@@ -110,7 +110,7 @@ final class Labels {
                     int ne = label[i - w + 1];
                     if (l < 0) {
                         l = ne;
-                    } else {
+                    } else if (l != ne) {
                         union(parent, l, ne);
                     }
                 }

@@ -70,6 +70,44 @@ final class OrderStatistics {
         return keys[rank];
     }
 
+    /** Radix digits of {@link #selectByDigits}, from the key's top bits down: 11, 11 and 10 bits. */
+    private static final int[] DIGIT_SHIFT = {21, 10, 0};
+    private static final int[] DIGIT_MASK = {0x7FF, 0x7FF, 0x3FF};
+
+    /**
+     * The key a sort of {@code keys[0, n)} would put at {@code rank}, by radix selection: per digit of the key, one
+     * pass counts the keys by that digit in {@code count} (at least 2,048 long; scratch) and a second keeps, in place,
+     * only those of the digit the rank falls in. For a few thousand keys (a background tile) this is a few plain
+     * passes where {@link #select}'s partitioning branches on every key. Rearranges {@code keys[0, n)}.
+     */
+    static int selectByDigits(int[] keys, int n, int rank, int[] count) {
+        if (rank < 0 || rank >= n) {
+            throw new IllegalArgumentException("rank " + rank + " outside [0, " + n + ")");
+        }
+        int left = n;
+        int r = rank;
+        for (int d = 0; d < DIGIT_SHIFT.length && left > 1; d++) {
+            int shift = DIGIT_SHIFT[d];
+            int mask = DIGIT_MASK[d];
+            Arrays.fill(count, 0, mask + 1, 0);
+            for (int i = 0; i < left; i++) {
+                count[((keys[i] ^ Integer.MIN_VALUE) >>> shift) & mask]++;
+            }
+            int digit = 0;
+            while (r >= count[digit]) {
+                r -= count[digit++];
+            }
+            int kept = 0;
+            for (int i = 0; i < left; i++) {
+                int k = keys[i];
+                keys[kept] = k;
+                kept += (((k ^ Integer.MIN_VALUE) >>> shift) & mask) == digit ? 1 : 0;
+            }
+            left = kept;
+        }
+        return keys[r];
+    }
+
     /**
      * The keys a sort of {@code keys[from, to)} would put at each of {@code ranks} (each in {@code [from, to)}), without
      * rearranging them: one pass counts the keys by their upper 16 bits, a second gathers the keys of the buckets the

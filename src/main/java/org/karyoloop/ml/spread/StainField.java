@@ -77,6 +77,7 @@ public record StainField(Modality modality, int width, int height, int factor, f
         int gy = (h + th - 1) / th;
         float[] grid = new float[gx * gy];
         int[] buf = new int[tw * th];
+        int[] digits = new int[2048];
         for (int ty = 0; ty < gy; ty++) {
             for (int tx = 0; tx < gx; tx++) {
                 int k = 0;
@@ -88,7 +89,7 @@ public record StainField(Modality modality, int width, int height, int factor, f
                 }
                 // dark on light: the background is the light side, a high percentile of the tile
                 int rank = Math.min(k - 1, (int) ((1 - TILE_PERCENTILE) * (k - 1)));
-                grid[ty * gx + tx] = OrderStatistics.value(OrderStatistics.select(buf, 0, k, rank));
+                grid[ty * gx + tx] = OrderStatistics.value(OrderStatistics.selectByDigits(buf, k, rank, digits));
             }
         }
         float[] smooth = new float[grid.length];

@@ -47,6 +47,38 @@ class FieldOperationsTest {
     }
 
     @Test
+    void digitSelectionFindsTheValueASortPutsAtEachRank() {
+        Random random = new Random(6);
+        int[] count = new int[2048];
+        for (int n : new int[] {1, 2, 3, 17, 100, 7_396}) {
+            for (int trial = 0; trial < 24; trial++) {
+                float[] v = new float[n];
+                for (int i = 0; i < n; i++) {
+                    // few distinct levels (as 8-bit gray gives), inverted gray, signed zeros, values of both signs
+                    // across many exponents
+                    v[i] = switch (trial % 4) {
+                        case 0 -> random.nextInt(4) / 255f;
+                        case 1 -> 1f - random.nextInt(256) / 255f;
+                        case 2 -> random.nextBoolean() ? -0f : 0f;
+                        default -> (float) (random.nextGaussian() * Math.pow(10, random.nextInt(7) - 3));
+                    };
+                }
+                float[] sorted = v.clone();
+                Arrays.sort(sorted);
+                int[] keys = new int[n];
+                for (int i = 0; i < n; i++) {
+                    keys[i] = OrderStatistics.key(v[i]);
+                }
+                for (int rank : new int[] {0, n - 1, random.nextInt(n)}) {
+                    float got = OrderStatistics.value(OrderStatistics.selectByDigits(keys.clone(), n, rank, count));
+                    assertThat(Float.floatToIntBits(got)).as("n=%d rank=%d", n, rank)
+                            .isEqualTo(Float.floatToIntBits(sorted[rank]));
+                }
+            }
+        }
+    }
+
+    @Test
     void rankLookupFindsTheValuesASortPutsAtTheRanksAndLeavesTheKeysInPlace() {
         Random random = new Random(4);
         for (int n : new int[] {1, 2, 17, 5_000, 70_000}) {
