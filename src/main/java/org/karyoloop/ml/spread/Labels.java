@@ -111,7 +111,7 @@ final class Labels {
                     if (l < 0) {
                         l = ne;
                     } else if (l != ne) {
-                        union(parent, l, ne);
+                        l = union(parent, l, ne); // the row's next pixels take the root from their west neighbour
                     }
                 }
             }
@@ -135,15 +135,19 @@ final class Labels {
         return l;
     }
 
-    /** Joins the sets of {@code a} and {@code b} under the smaller root. */
-    static void union(int[] parent, int a, int b) {
+    /**
+     * Joins the sets of {@code a} and {@code b} under the smaller root and returns it; {@code a} and {@code b} point
+     * at it directly afterwards (the root, each set's smallest label, is the same either way).
+     */
+    static int union(int[] parent, int a, int b) {
         int ra = find(parent, a);
         int rb = find(parent, b);
-        if (ra < rb) {
-            parent[rb] = ra;
-        } else if (rb < ra) {
-            parent[ra] = rb;
-        }
+        int root = Math.min(ra, rb);
+        parent[ra] = root;
+        parent[rb] = root;
+        parent[a] = root;
+        parent[b] = root;
+        return root;
     }
 
     /** Sets the holes of {@code mask} (unset regions that do not reach the field's edge). */
