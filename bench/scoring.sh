@@ -23,7 +23,7 @@
 #       images.scored; the best run counts. Then the same N images again with new ids, paced at 70 % of that rate,
 #       for the latency from produce to ImageScored: p50, p90, p99, max.
 # After each timed run and the paced one: the machine's busy share and the CPU of service, broker, PostgreSQL and
-# bench JVM per image,
+# bench JVM per image (the bench waits in its consumer's poll between sends, so it takes little of the cores),
 # with each process's busiest thread pools (/proc; bench/CpuAccount), and the CPU ms per image of each stage: decode,
 # measure, preprocess, commit from the service's karyoloop_scoring_stage_cpu_seconds_total (worker threads), infer
 # and relay from the inference and outbox-relay threads; (a) prints its decode, measure and infer likewise.
