@@ -180,7 +180,9 @@ final class Labels {
     }
 
     /** Per component: the sums of {@link SpreadObjects} (area, moments, stain, peak, box; depth left 0). */
-    static double[][] stats(int[] label, int count, int w, float[] stain) {
+    static double[][] stats(Components components, int w, float[] stain) {
+        int[] label = components.label();
+        int count = components.count();
         double[][] s = new double[count][];
         for (int o = 0; o < count; o++) {
             s[o] = new double[] {0, 0, 0, 0, 0, 0, 0, 0, Integer.MAX_VALUE, -1, Integer.MAX_VALUE, -1, 0};
@@ -284,9 +286,9 @@ final class Labels {
     /**
      * Gaussian blur of {@code v} with {@code sigma} pixels (separable, edges clamped); a copy when sigma is tiny. Each
      * pass adds the kernel's taps in order from the first to the last, one row of taps at a time. Each tap's row is
-     * copied to a buffer first: a sum over two arrays at the same index is what C2 vectorises, where reading the
-     * source at an offset from the sum (arrays that could alias) stayed scalar; the blur took half the time
-     * ({@code org.karyoloop.bench.MeasureCost}, same bits).
+     * copied to a buffer first: C2 vectorises a sum over two arrays at the same index, but not one that reads the
+     * source at an offset from the array it writes (the two could alias); copied, the blur takes about half the time
+     * for the same bits.
      */
     static float[] gauss(float[] v, int w, int h, double sigma) {
         if (sigma < 0.3) {

@@ -114,7 +114,7 @@ public final class SpreadObjects {
         }
         Labels.Components candidates = Labels.components(candidate, w, h);
         int[] cand = candidates.label();
-        double[][] candStats = Labels.stats(cand, candidates.count(), w, st);
+        double[][] candStats = Labels.stats(candidates, w, st);
         double candMedian = medianArea(candStats, 15);
         // the local window: about one chromosome width, from the candidates' depth (distance to their edge)
         int[] depth0 = Labels.depth(candidate, w, h);
@@ -144,7 +144,7 @@ public final class SpreadObjects {
         Labels.Components blobComponents = Labels.components(opened, w, h);
         int[] blob = blobComponents.label();
         int blobs = blobComponents.count();
-        double[][] blobStats = Labels.stats(blob, blobs, w, st);
+        double[][] blobStats = Labels.stats(blobComponents, w, st);
         // a dense cluster of chromosomes can survive the opening too, but its outline stays ragged where a nucleus's is
         // convex (unless the frame cuts the nucleus: its outline there is the frame's)
         double[] blobSolidity = Shape.solidity(blob, blobs, w, h);
@@ -185,7 +185,7 @@ public final class SpreadObjects {
         Labels.Components bodyComponents = Labels.components(body, w, h);
         int[] bodyLabel = bodyComponents.label();
         int bodies = bodyComponents.count();
-        double[][] bodyStats = Labels.stats(bodyLabel, bodies, w, st);
+        double[][] bodyStats = Labels.stats(bodyComponents, w, st);
         double median = medianArea(bodyStats, 15);
         // the cuts at higher levels read each body's area and peak, never its depth: offered to another core
         Beside<int[][]> splitting = Beside.start(() -> {
@@ -219,7 +219,7 @@ public final class SpreadObjects {
         Labels.Components objectComponents = Labels.components(joined, w, h);
         int[] label = objectComponents.label();
         int count = objectComponents.count();
-        double[][] stats = Labels.stats(label, count, w, st);
+        double[][] stats = Labels.stats(objectComponents, w, st);
         int[] objectOf = new int[bodies];
         for (int i = 0; i < n; i++) {
             if (bodyLabel[i] >= 0) {
